@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "bantin.core"
+    label = "core"
+    verbose_name = "Nền tảng cổng"

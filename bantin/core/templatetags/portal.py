@@ -1,0 +1,41 @@
+from django import template
+from wagtail.models import Page, Site
+
+from bantin.core import text
+
+register = template.Library()
+
+
+@register.filter
+def vn_date(value, style=""):
+    """``{{ d|vn_date }}`` → ``07/02/2025``; with ``:"weekday"`` → ``Thứ Sáu, 07/02/2025``."""
+    return text.format_date(value, weekday=(style == "weekday"))
+
+
+@register.inclusion_tag("components/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The navigation: the home page's sections shown in menus, each with its subsections."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    current = context.get("page")
+    if site is None:
+        return {"items": [], "current": current}
+    root = site.root_page
+    pages = list(
+        Page.objects.live()
+        .public()
+        .in_menu()
+        .descendant_of(root)
+        .filter(depth__in=(root.depth + 1, root.depth + 2))
+        .order_by("path")
+    )
+    items = []
+    for page in pages:
+        if page.depth == root.depth + 1:
+            items.append({"page": page, "children": []})
+        elif items and page.path.startswith(items[-1]["page"].path):
+            items[-1]["children"].append(page)
+    current_path = current.path if isinstance(current, Page) else ""
+    for item in items:
+        item["active"] = bool(current_path) and current_path.startswith(item["page"].path)
+    return {"items": items, "home": root, "current": current}

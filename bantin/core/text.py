@@ -1,0 +1,89 @@
+"""Vietnamese text: normalisation, folding, slugs and dates.
+
+The one place the portal handles Vietnamese text; slugs, the importer, search
+analysis and mention linking all call it.
+"""
+
+import datetime
+import re
+import unicodedata
+
+from django.utils import timezone
+
+# Unicode decomposition leaves these letters whole, so they are mapped by hand.
+_UNDECOMPOSABLE = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
+
+WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
+
+
+def normalise(text):
+    """Return ``text`` in Unicode NFC, the form everything stored is kept in."""
+    return unicodedata.normalize("NFC", text) if text else text
+
+
+def fold(text):
+    """Return ``text`` with every Vietnamese letter reduced to plain ASCII.
+
+    Tone and vowel marks are dropped and ``đ``/``Đ`` become ``d``/``D``;
+    case is kept. Characters outside Latin script pass through unchanged.
+    """
+    decomposed = unicodedata.normalize("NFD", text.translate(_UNDECOMPOSABLE))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", stripped)
+
+
+def slugify(text, max_length=200):
+    """Return an ASCII slug for ``text``: folded, lower case, words joined by ``-``.
+
+    The slug is cut at a word boundary so it never exceeds ``max_length``.
+    Returns an empty string when ``text`` holds no letter or digit.
+    """
+    words = re.findall(r"[a-z0-9]+", fold(normalise(text or "")).lower())
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > max_length:
+            break
+        slug = candidate
+    return slug or (words[0][:max_length] if words else "")
+
+
+def format_date(value, weekday=False):
+    """Format a date the Vietnamese way: ``07/02/2025``, or ``Thứ Sáu, 07/02/2025``.
+
+    Accepts a ``date`` or an aware ``datetime`` (converted to local time first);
+    returns ``""`` for ``None``.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    text = value.strftime("%d/%m/%Y")
+    return f"{WEEKDAYS[value.weekday()]}, {text}" if weekday else text
+
+
+def parse_date(text):
+    """Parse ``DD/MM/YYYY`` (also ``D/M/YYYY``) into a ``date``.
+
+    Raises ``ValueError`` with a Vietnamese message if the text is not such a
+    date or names a day that does not exist.
+    """
+    match = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*", text or "")
+    if not match:
+        raise ValueError(f"“{text}” không phải ngày dạng DD/MM/YYYY")
+    day, month, year = (int(part) for part in match.groups())
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"ngày “{text}” không tồn tại") from None
+
+
+def normalise_data(value):
+    """Return ``value`` with every string inside it (lists, dicts) in NFC."""
+    if isinstance(value, str):
+        return normalise(value)
+    if isinstance(value, list):
+        return [normalise_data(item) for item in value]
+    if isinstance(value, dict):
+        return {key: normalise_data(item) for key, item in value.items()}
+    return value

@@ -1,0 +1,140 @@
+"""The demo portal: a home page, the section tree, the legacy seed and other articles."""
+
+import io
+from pathlib import Path
+
+from django.core.files.images import ImageFile
+from django.core.management import call_command
+from django.db import transaction
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+
+from bantin.core.models import HomePage, PortalSettings
+from bantin.demo.images import illustration
+from bantin.news.models import ArticlePage, NewsIndexPage
+
+CONTENT_DIR = Path(__file__).resolve().parent / "content"
+BULLETINS_DIR = CONTENT_DIR / "bulletins"
+SEED_LEGACY_ID = "000_f266ab5f928e3e3e"
+
+# (title, slug, intro, children)
+SECTIONS = [
+    (
+        "Tin tức - Sự kiện",
+        "tin-tuc-su-kien",
+        "Tin tức, sự kiện nổi bật trên địa bàn tỉnh.",
+        [
+            (
+                "Hoạt động của lãnh đạo tỉnh",
+                "hoat-dong-cua-lanh-dao-tinh",
+                "Hoạt động của lãnh đạo Tỉnh ủy, HĐND, UBND tỉnh và Đoàn ĐBQH tỉnh.",
+            ),
+            ("Kinh tế", "kinh-te", "Nông nghiệp, công nghiệp, đầu tư, sản phẩm OCOP."),
+            ("Văn hóa - Xã hội", "van-hoa-xa-hoi", "Giáo dục, y tế, văn hóa, an sinh xã hội."),
+        ],
+    ),
+    ("Du lịch", "du-lich", "Điểm đến, lễ hội và dịch vụ du lịch của tỉnh.", []),
+    (
+        "Thông báo",
+        "thong-bao",
+        "Thông báo, lịch tiếp công dân, tuyển dụng, lấy ý kiến dự thảo.",
+        [],
+    ),
+]
+
+PORTAL = {
+    "portal_name": "Cổng thông tin điện tử tỉnh Bắc Kạn",
+    "agency_name": "Ủy ban nhân dân tỉnh Bắc Kạn",
+    "governing_agency": "Ủy ban nhân dân tỉnh Bắc Kạn",
+    "managing_unit": "Văn phòng UBND tỉnh Bắc Kạn",
+    "responsible_person": "Chánh Văn phòng UBND tỉnh",
+    "address": "Tổ 1, phường Đức Xuân, thành phố Bắc Kạn, tỉnh Bắc Kạn",
+    "phone": "0209 3870 000",
+    "email": "congthongtin@backan.gov.vn",
+    "source_notice": "Ghi rõ nguồn “Cổng thông tin điện tử tỉnh Bắc Kạn” khi phát hành lại "
+    "thông tin từ Cổng thông tin này.",
+}
+
+
+def _home_create():
+    root = Page.get_first_root_node()
+    home = root.add_child(
+        instance=HomePage(
+            title="Trang chủ",
+            slug="trang-chu",
+            intro="Kênh thông tin chính thức của chính quyền tỉnh: tin hoạt động, chỉ đạo điều "
+            "hành, thông báo và dịch vụ cho người dân, doanh nghiệp.",
+        )
+    )
+    site = Site.objects.filter(is_default_site=True).first()
+    old_root = site.root_page if site else None
+    if site is None:
+        site = Site(hostname="localhost", port=80, is_default_site=True)
+    site.root_page = home
+    site.site_name = PORTAL["portal_name"]
+    site.save()
+    # Wagtail's own "Welcome" page is no longer reachable; remove it if it is the stock one.
+    if old_root is not None and old_root.pk != home.pk and old_root.specific_class is Page:
+        old_root.delete()
+    return home, site
+
+
+def _sections_create(home):
+    sections = {}
+    for title, slug, intro, children in SECTIONS:
+        parent = home.add_child(
+            instance=NewsIndexPage(title=title, slug=slug, intro=intro, show_in_menus=True)
+        )
+        parent.save_revision().publish()
+        sections[slug] = parent
+        for child_title, child_slug, child_intro in children:
+            child = parent.add_child(
+                instance=NewsIndexPage(
+                    title=child_title, slug=child_slug, intro=child_intro, show_in_menus=True
+                )
+            )
+            child.save_revision().publish()
+            sections[child_slug] = child
+    return sections
+
+
+def _illustrate(article):
+    Image = get_image_model()
+    content = illustration(article.slug)
+    image = Image(
+        title=f"Ảnh minh họa: {article.title}"[:255],
+        description=f"Ảnh minh họa cho bài “{article.title}”"[:255],
+        file=ImageFile(io.BytesIO(content), name=f"{article.slug[:80]}.jpg"),
+    )
+    image.save()
+    article.featured_image = image
+    article.save_revision().publish()
+
+
+def demo_load(*, stdout=None):
+    """Build the demo portal unless the site already has content; return True if it did.
+
+    Imports every dump under ``content/bulletins/<section-slug>/`` through the
+    ``import_bulletins`` command, published, and gives each article an illustration.
+    """
+    if HomePage.objects.exists() or ArticlePage.objects.exists():
+        return False
+    with transaction.atomic():
+        home, site = _home_create()
+        PortalSettings.objects.update_or_create(site=site, defaults=PORTAL)
+        sections = _sections_create(home)
+        for folder in sorted(p for p in BULLETINS_DIR.iterdir() if p.is_dir()):
+            call_command(
+                "import_bulletins",
+                str(folder),
+                into=sections[folder.name].slug,
+                publish=True,
+                stdout=stdout,
+                verbosity=0,
+            )
+        for article in ArticlePage.objects.all():
+            _illustrate(article)
+        seed = ArticlePage.objects.filter(legacy_id=SEED_LEGACY_ID).first()
+        home.featured_article = seed
+        home.save_revision().publish()
+    return True

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class NewsConfig(AppConfig):
+    name = "bantin.news"
+    label = "news"
+    verbose_name = "Tin tức"

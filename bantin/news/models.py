@@ -1,0 +1,157 @@
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from bantin.core.models import PortalPage
+from bantin.news import selectors
+from bantin.news.blocks import ArticleBodyBlock
+
+
+class NewsIndexPage(PortalPage):
+    """A section ("chuyên mục") listing its articles, subsections' included, newest first."""
+
+    intro = models.TextField(
+        "Giới thiệu chuyên mục",
+        blank=True,
+        help_text="Một hai câu hiện dưới tên chuyên mục (không bắt buộc).",
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["core.HomePage", "news.NewsIndexPage"]
+    subpage_types = ["news.NewsIndexPage", "news.ArticlePage"]
+
+    per_page = 12
+
+    class Meta:
+        verbose_name = "Chuyên mục"
+        verbose_name_plural = "Chuyên mục"
+
+    def latest_articles(self, limit=5):
+        """The section's newest published articles (the home page shows them)."""
+        return selectors.section_articles(self)[:limit]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(selectors.section_articles(self), self.per_page)
+        # get_page() turns a missing, non-numeric or out-of-range number into a real page.
+        context["articles"] = paginator.get_page(request.GET.get("page"))
+        context["subsections"] = selectors.subsections(self)
+        context["breadcrumbs"] = selectors.breadcrumbs(self)
+        return context
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ArticlePage(PortalPage):
+    """A news bulletin ("bản tin"): toolbar (date, title, lead) and body, as on the old portal."""
+
+    date = models.DateField(
+        "Ngày đăng",
+        null=True,
+        blank=True,
+        help_text="Ngày hiện cho bạn đọc. Để trống: ngày xuất bản lần đầu.",
+    )
+    lead = models.TextField(
+        "Sapo",
+        blank=True,
+        help_text="Đoạn tóm tắt in đậm dưới tiêu đề, hiện cả ở danh sách tin.",
+    )
+    body = StreamField(ArticleBodyBlock(), verbose_name="Nội dung", blank=True)
+    author = models.CharField(
+        "Tác giả", max_length=200, blank=True, help_text="Ví dụ: Bích Huệ. Hiện cuối bài."
+    )
+    author_note = models.CharField(
+        "Ghi chú tác giả",
+        max_length=100,
+        blank=True,
+        help_text="Hiện trong ngoặc sau tên tác giả, ví dụ: tổng hợp, theo Báo Bắc Kạn.",
+    )
+    featured_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="Ảnh đại diện",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Hiện ở danh sách tin và trang chủ.",
+    )
+    tags = ClusterTaggableManager(
+        "Từ khóa", through=ArticlePageTag, blank=True, help_text="Các từ khóa, cách nhau dấu phẩy."
+    )
+    legacy_url = models.URLField(
+        "Địa chỉ trên cổng cũ",
+        max_length=500,
+        blank=True,
+        help_text="Điền tự động khi nhập từ cổng thông tin cũ.",
+    )
+    legacy_id = models.CharField(
+        "Mã trên cổng cũ",
+        max_length=100,
+        blank=True,
+        db_index=True,
+        help_text="Điền tự động khi nhập từ cổng thông tin cũ.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("lead"),
+        FieldPanel("featured_image"),
+        FieldPanel("body"),
+        FieldRowPanel([FieldPanel("author"), FieldPanel("author_note")], heading="Tác giả"),
+        FieldPanel("tags"),
+    ]
+    promote_panels = Page.promote_panels + [
+        MultiFieldPanel(
+            [FieldPanel("legacy_id", read_only=True), FieldPanel("legacy_url", read_only=True)],
+            heading="Nguồn cổng cũ",
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.SearchField("author"),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Bản tin"
+        verbose_name_plural = "Bản tin"
+
+    @property
+    def display_date(self):
+        """The date readers see: the editor's date, else the day of first publication."""
+        if self.date:
+            return self.date
+        if self.first_published_at:
+            return timezone.localdate(self.first_published_at)
+        return timezone.localdate()
+
+    @property
+    def byline(self):
+        """``Bích Huệ (tổng hợp)``, ``Bích Huệ``, or ``""`` when there is no author."""
+        if self.author and self.author_note:
+            return f"{self.author} ({self.author_note})"
+        return self.author
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_articles"] = selectors.related_articles(self)
+        context["breadcrumbs"] = selectors.breadcrumbs(self)
+        context["share_url"] = request.build_absolute_uri(self.get_url(request))
+        return context

@@ -1,0 +1,36 @@
+from io import StringIO
+
+from django.core.management import call_command
+from wagtail.models import Page, Revision, Site
+
+from bantin.core.models import HomePage, PortalSettings
+from bantin.news.models import ArticlePage, NewsIndexPage
+
+
+def test_load_demo_builds_a_living_portal_once(client, db):
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    assert "Đã nạp nội dung mẫu." in out.getvalue()
+
+    site = Site.objects.get(is_default_site=True)
+    home = HomePage.objects.get()
+    assert site.root_page_id == home.pk
+    assert PortalSettings.for_site(site).portal_name == "Cổng thông tin điện tử tỉnh Bắc Kạn"
+    leaders = NewsIndexPage.objects.get(slug="hoat-dong-cua-lanh-dao-tinh")
+    assert leaders.get_parent().slug == "tin-tuc-su-kien"
+    seed = ArticlePage.objects.get(legacy_id="000_f266ab5f928e3e3e")
+    assert seed.get_parent().pk == leaders.pk and seed.live
+    assert home.featured_article_id == seed.pk
+    articles = ArticlePage.objects.live()
+    assert articles.count() >= 15
+    assert len({a.get_parent().pk for a in articles}) >= 4
+    assert all(article.featured_image_id for article in articles)
+
+    for url in ("/", "/tin-tuc-su-kien/", leaders.url, seed.url, "/du-lich/"):
+        assert client.get(url).status_code == 200, url
+
+    counts = (Page.objects.count(), Revision.objects.count())
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    assert "không nạp nội dung mẫu" in out.getvalue()
+    assert (Page.objects.count(), Revision.objects.count()) == counts
