@@ -80,3 +80,13 @@ def test_unknown_url_gives_a_vietnamese_404(client, home):
     response = client.get("/khong-co-trang-nay/")
     assert response.status_code == 404
     assert "Không tìm thấy trang" in response.content.decode()
+
+
+def test_hostile_requests_get_clear_vietnamese_answers(client, home):
+    csrf_client = client.__class__(enforce_csrf_checks=True)
+    response = csrf_client.post("/", {"x": "1"})
+    assert response.status_code == 403
+    assert "Biểu mẫu đã hết hạn" in response.content.decode()
+    response = client.get("/", headers={"host": "evil.example"})
+    assert response.status_code == 400
+    assert "Yêu cầu không hợp lệ" in response.content.decode()

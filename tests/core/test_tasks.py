@@ -1,5 +1,6 @@
 from io import StringIO
 
+import pytest
 from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import ReferenceIndex
@@ -17,6 +18,9 @@ def test_wagtail_background_work_runs_in_tests(home, image_factory):
     assert references_to(image) >= 1
 
 
+# The worker closes its database connection when it is done, as a real one does:
+# this test commits its data instead of running inside a rolled-back transaction.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_queued_work_is_kept_and_done_by_the_worker(home, image_factory, settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     image = image_factory()

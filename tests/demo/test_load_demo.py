@@ -34,3 +34,17 @@ def test_load_demo_builds_a_living_portal_once(client, db):
     call_command("load_demo", stdout=out)
     assert "không nạp nội dung mẫu" in out.getvalue()
     assert (Page.objects.count(), Revision.objects.count()) == counts
+
+
+def test_prepare_portal_sets_up_once_and_then_changes_nothing(db, monkeypatch):
+    monkeypatch.setenv("BANTIN_ADMIN_PASSWORD", "mot-mat-khau-dai-2025")
+    out = StringIO()
+    call_command("prepare_portal", stdout=out)
+    assert "Đã nạp nội dung mẫu." in out.getvalue()
+    assert "Đã tạo tài khoản quản trị" in out.getvalue()
+    counts = (Page.objects.count(), Revision.objects.count())
+    out = StringIO()
+    call_command("prepare_portal", stdout=out)
+    assert "không nạp nội dung mẫu" in out.getvalue()
+    assert "Đã có tài khoản quản trị" in out.getvalue()
+    assert (Page.objects.count(), Revision.objects.count()) == counts
