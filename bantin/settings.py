@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "bantin.core",
     "bantin.news",
     "bantin.importer",
+    "bantin.publishing",
     "bantin.demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -131,6 +132,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     if DATABASES["default"]["NAME"] not in ("", ":memory:"):
         Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    # The test database is a file too, so that tests of concurrent workers see
+    # SQLite's real locking (an in-memory database shares one cache instead).
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -162,6 +166,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "vi"
+# Our Vietnamese catalogue completes and overrides Wagtail's and Django's.
+LOCALE_PATHS = [PROJECT_DIR / "locale"]
 LANGUAGES = [("vi", "Tiếng Việt")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 TIME_ZONE = "Asia/Ho_Chi_Minh"
@@ -197,8 +203,14 @@ SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=_SECURE)
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 
-EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
-DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
+# E-mail: printed to the console unless EMAIL_URL names an SMTP server
+# (smtp+tls://user:password@mail.example.gov.vn:587).
+if "EMAIL_URL" in env.ENVIRON:
+    vars().update(env.email_url("EMAIL_URL"))
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="congthongtin@localhost")
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 LOGGING = {
     "version": 1,

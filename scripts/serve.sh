@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Set up the database, then serve the portal and run its task worker until either stops.
+# Set up the database, then serve the portal with its task worker and scheduler until one stops.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
@@ -15,8 +15,11 @@ stop() {
 }
 trap stop EXIT INT TERM
 
-# Wagtail's background work (search and reference indexes) runs in this worker.
+# Background work (Wagtail's search and reference indexes, scheduled publishing) runs in
+# this worker; the scheduler queues a scheduled-publishing run every minute.
 $PY manage.py db_worker --no-reload --verbosity 0 &
+pids+=($!)
+$PY manage.py run_scheduler &
 pids+=($!)
 
 echo "Bản Tin đang chạy: http://$HOST:$PORT/  (quản trị: http://$HOST:$PORT/admin/)"

@@ -1,4 +1,6 @@
 from django.db import models
+from django.http import Http404
+from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -31,6 +33,15 @@ class NormalisedTextMixin:
         super().full_clean(*args, **kwargs)
 
 
+def readable(pages):
+    """Narrow a page queryset to what anonymous readers may see: live, public, not expired.
+
+    Expiry is checked here rather than left to the scheduled worker, so a page
+    disappears at its expiry time even when the worker is late.
+    """
+    return pages.live().public().exclude(expire_at__lte=timezone.now())
+
+
 def unique_slug(parent, base, page=None):
     """Return ``base``, or ``base-2``, ``base-3``..., whichever is free under ``parent``."""
     siblings = parent.get_children()
@@ -50,9 +61,10 @@ class PortalPageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "slug" in self.fields:
-            # Accept what the editor typed ("Điểm tin"); clean_slug() turns it into a slug,
-            # which the model's own validation then checks.
+            # Accept what the editor typed ("Điểm tin"), or nothing: clean_slug() makes the
+            # slug (from the title when empty), which the model's own validation then checks.
             self.fields["slug"].validators = []
+            self.fields["slug"].required = False
 
     def clean_slug(self):
         slug = self.cleaned_data.get("slug") or ""
@@ -86,6 +98,13 @@ class PortalPage(Page):
     def minimal_clean(self):
         self._set_portal_defaults()
         super().minimal_clean()
+
+    def serve(self, request, *args, **kwargs):
+        # An expired page is gone for readers at once; previews still show it to editors.
+        expired = self.expire_at is not None and self.expire_at <= timezone.now()
+        if expired and not getattr(request, "is_preview", False):
+            raise Http404("Trang đã hết hạn.")
+        return super().serve(request, *args, **kwargs)
 
 
 class HomePage(PortalPage):
@@ -122,7 +141,7 @@ class HomePage(PortalPage):
         # Sections are any child pages that can list their latest articles;
         # core knows them only by that ability, not by their type.
         sections = []
-        for child in self.get_children().live().public().specific():
+        for child in readable(self.get_children()).specific():
             latest = getattr(child, "latest_articles", None)
             if latest is not None:
                 sections.append((child, list(latest(limit=5))))

@@ -1,8 +1,10 @@
 """The demo portal: a home page, the section tree, the legacy seed and other articles."""
 
 import io
+import secrets
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
 from django.core.management import call_command
 from django.db import transaction
@@ -12,6 +14,7 @@ from wagtail.models import Page, Site
 from bantin.core.models import HomePage, PortalSettings
 from bantin.demo.images import illustration
 from bantin.news.models import ArticlePage, NewsIndexPage
+from bantin.publishing import roles
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 BULLETINS_DIR = CONTENT_DIR / "bulletins"
@@ -138,3 +141,37 @@ def demo_load(*, stdout=None):
         home.featured_article = seed
         home.save_revision().publish()
     return True
+
+
+# One account per editorial role, so a new user can walk the whole approval flow.
+DEMO_USERS = [
+    ("phongvien", "Minh", "Anh", roles.REPORTER),
+    ("bientapvien", "Thu", "Trang", roles.EDITOR),
+    ("truongban", "Quốc", "Khánh", roles.CHIEF_EDITOR),
+    ("quantri", "Văn", "Tiến", roles.ADMINISTRATOR),
+]
+
+
+def demo_users_ensure(*, password=None):
+    """Create the demo account of each role that does not exist yet.
+
+    Uses ``password`` for all of them when given, else a random one each.
+    Returns ``[(username, role, password)]`` for the accounts created now.
+    """
+    User = get_user_model()
+    groups = roles.roles_apply()
+    created = []
+    for username, first_name, last_name, role in DEMO_USERS:
+        if User.objects.filter(username=username).exists():
+            continue
+        secret = password or secrets.token_urlsafe(9)
+        user = User.objects.create_user(
+            username=username,
+            password=secret,
+            first_name=first_name,
+            last_name=last_name,
+            email=f"{username}@congthongtin.local",
+        )
+        user.groups.add(groups[role])
+        created.append((username, role, secret))
+    return created

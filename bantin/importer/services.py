@@ -11,7 +11,7 @@ from wagtail.rich_text import RichText
 
 from bantin.importer.legacy_text import LegacyFormatError, parse_bulletin
 from bantin.importer.models import ImportedBulletin
-from bantin.news.models import ArticlePage, NewsIndexPage
+from bantin.news.models import ArticlePage
 
 CREATED, UPDATED, UNCHANGED, SKIPPED, FAILED = (
     "created",
@@ -27,10 +27,6 @@ STATUS_LABELS = {
     SKIPPED: "bỏ qua",
     FAILED: "lỗi",
 }
-
-
-class SectionNotFound(ValueError):
-    """No single section matches what the caller named; the message lists the choices."""
 
 
 @dataclass
@@ -51,31 +47,6 @@ class ImportReport:
     @property
     def failed(self):
         return [outcome for outcome in self.outcomes if outcome.status == FAILED]
-
-
-def section_find(spec):
-    """Return the section named by slug (``hoat-dong-cua-lanh-dao-tinh``) or path
-    (``tin-tuc-su-kien/hoat-dong-cua-lanh-dao-tinh``).
-
-    Raises ``SectionNotFound`` when none or several sections match.
-    """
-    spec = (spec or "").strip().strip("/")
-    sections = NewsIndexPage.objects.all()
-    if "/" in spec:
-        matches = [
-            s
-            for s in sections.filter(slug=spec.rsplit("/", 1)[-1])
-            if s.url_path.rstrip("/").endswith("/" + spec)
-        ]
-    else:
-        matches = list(sections.filter(slug=spec))
-    if len(matches) == 1:
-        return matches[0]
-    if not matches:
-        known = ", ".join(sorted(sections.values_list("slug", flat=True))) or "(chưa có chuyên mục)"
-        raise SectionNotFound(f"Không có chuyên mục “{spec}”. Các chuyên mục hiện có: {known}")
-    paths = ", ".join(s.url_path.strip("/").split("/", 1)[-1] for s in matches)
-    raise SectionNotFound(f"Có nhiều chuyên mục “{spec}”; hãy ghi rõ đường dẫn: {paths}")
 
 
 def dump_paths(paths):

@@ -2,6 +2,7 @@ from django import template
 from wagtail.models import Page, Site
 
 from bantin.core import text
+from bantin.core.models import readable
 
 register = template.Library()
 
@@ -22,10 +23,7 @@ def main_menu(context):
         return {"items": [], "current": current}
     root = site.root_page
     pages = list(
-        Page.objects.live()
-        .public()
-        .in_menu()
-        .descendant_of(root)
+        readable(Page.objects.in_menu().descendant_of(root))
         .filter(depth__in=(root.depth + 1, root.depth + 2))
         .order_by("path")
     )

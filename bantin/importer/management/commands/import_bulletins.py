@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from bantin.importer import services
+from bantin.news import selectors
 
 
 class Command(BaseCommand):
@@ -31,8 +32,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            section = services.section_find(options["into"])
-        except services.SectionNotFound as error:
+            section = selectors.section_find(options["into"])
+        except selectors.SectionNotFound as error:
             raise CommandError(str(error)) from None
 
         # tqdm redraws its line with "\r": hand it our stderr without the newline it adds.
