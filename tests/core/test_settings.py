@@ -61,3 +61,27 @@ def test_rejects_an_unknown_task_backend():
     result = run_manage("check", env={"TASKS_BACKEND": "celery"})
     assert result.returncode != 0
     assert "TASKS_BACKEND" in result.stderr
+
+
+def test_mail_goes_to_the_console_unless_an_smtp_server_is_configured():
+    script = (
+        "from django.conf import settings as s; "
+        "print(s.EMAIL_BACKEND, getattr(s, 'EMAIL_HOST', ''), getattr(s, 'EMAIL_PORT', ''), "
+        "getattr(s, 'EMAIL_USE_TLS', ''))"
+    )
+    result = run_manage("shell", "-v", "0", "-c", script, drop=("EMAIL_URL",))
+    assert result.stdout.split()[0] == "django.core.mail.backends.console.EmailBackend"
+    result = run_manage(
+        "shell",
+        "-v",
+        "0",
+        "-c",
+        script,
+        env={"EMAIL_URL": "smtp+tls://cong:bi-mat@mail.example.gov.vn:587"},
+    )
+    assert result.stdout.split() == [
+        "django.core.mail.backends.smtp.EmailBackend",
+        "mail.example.gov.vn",
+        "587",
+        "True",
+    ]
