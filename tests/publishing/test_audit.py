@@ -1,9 +1,11 @@
 import csv
+import datetime
 import io
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
+from django.utils import timezone
 from wagtail.models import ModelLogEntry, PageLogEntry
 
 from bantin.news.models import ArticlePage
@@ -75,10 +77,6 @@ def test_every_editorial_action_is_recorded_with_who_and_what(home, section, sta
 
 
 def test_scheduling_is_recorded(section, staff):
-    import datetime
-
-    from django.utils import timezone
-
     own = make_article(section, "Hẹn giờ", live=False, owner=staff["chief"])
     go_live = timezone.localtime() + datetime.timedelta(days=1)
     edit_page(
@@ -131,6 +129,19 @@ def test_audit_report_filters_and_exports_for_chief_editors_only(home, section, 
     assert "Tin lãnh đạo" in text and "Tin du lịch" not in text
     response = chief.get("/admin/nhat-ky-bien-tap/", {"action": "wagtail.publish"})
     assert "Xuất bản" in response.content.decode()
+    response = chief.get("/admin/nhat-ky-bien-tap/", {"user": staff["reporter"].pk})
+    assert "Tin du lịch" in response.content.decode()
+    response = chief.get("/admin/nhat-ky-bien-tap/", {"user": staff["chief"].pk})
+    assert "Tin du lịch" not in response.content.decode()
+    today = timezone.localdate()
+    response = chief.get(
+        "/admin/nhat-ky-bien-tap/", {"timestamp_from": str(today - datetime.timedelta(days=3))}
+    )
+    assert "Tin du lịch" in response.content.decode()
+    response = chief.get(
+        "/admin/nhat-ky-bien-tap/", {"timestamp_to": str(today - datetime.timedelta(days=3))}
+    )
+    assert "Tin du lịch" not in response.content.decode()
     response = chief.get(
         "/admin/nhat-ky-bien-tap/",
         {"section": other.path, "export": "csv"},
