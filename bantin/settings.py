@@ -55,6 +55,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "bantin.core",
+    # Before news: leaders overrides news' article-annotations template.
+    "bantin.leaders",
     "bantin.news",
     "bantin.importer",
     "bantin.publishing",

@@ -87,3 +87,25 @@ def normalise_data(value):
     if isinstance(value, dict):
         return {key: normalise_data(item) for key, item in value.items()}
     return value
+
+
+# Old-style tone placement ("hoà", "thuỷ") puts the mark on the second vowel of a final
+# "oa", "oe" or "uy"; the modern style ("hòa", "thủy") on the first. Both are correct
+# Vietnamese and must compare equal.
+_TONE_MOVES = {}
+for _first, _second, _marked in (
+    ("o", "a", "àáảãạ"),
+    ("o", "e", "èéẻẽẹ"),
+    ("u", "y", "ỳýỷỹỵ"),
+):
+    _first_marked = {"o": "òóỏõọ", "u": "ùúủũụ"}[_first]
+    for _tone, _mark in enumerate(_marked):
+        _TONE_MOVES[_first + _mark] = _first_marked[_tone] + _second
+        _TONE_MOVES[(_first + _mark).upper()] = (_first_marked[_tone] + _second).upper()
+        _TONE_MOVES[_first.upper() + _mark] = _first_marked[_tone].upper() + _second
+_OLD_TONES = re.compile(r"(?<![qQ])(" + "|".join(map(re.escape, _TONE_MOVES)) + r")(?![^\W\d_])")
+
+
+def modern_tones(text):
+    """Return NFC ``text`` with old-style tone placement moved to the modern style."""
+    return _OLD_TONES.sub(lambda match: _TONE_MOVES[match.group(1)], normalise(text))

@@ -1,5 +1,6 @@
 """The demo portal: a home page, the section tree, the legacy seed and other articles."""
 
+import datetime
 import io
 import secrets
 from pathlib import Path
@@ -13,6 +14,7 @@ from wagtail.models import Page, Site
 
 from bantin.core.models import HomePage, PortalSettings
 from bantin.demo.images import illustration
+from bantin.leaders.models import LeaderIndexPage, LeaderPage, LeaderPosition
 from bantin.news.models import ArticlePage, NewsIndexPage
 from bantin.publishing import roles
 
@@ -101,6 +103,48 @@ def _sections_create(home):
     return sections
 
 
+# The province's leaders named in the seed article, with the positions it gives them.
+# Start dates are the beginning of the 2020–2025 term, for demonstration.
+TERM_START = datetime.date(2021, 7, 1)
+LEADERS = [
+    (
+        "Hoàng Duy Chinh",
+        [
+            ("Ủy viên Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương Đảng"),
+            ("Bí thư Tỉnh ủy", "Tỉnh ủy"),
+            ("Trưởng Đoàn ĐBQH tỉnh", "Đoàn đại biểu Quốc hội tỉnh"),
+        ],
+    ),
+    ("Phương Thị Thanh", [("Chủ tịch HĐND tỉnh", "Hội đồng nhân dân tỉnh")]),
+    ("Trần Thị Lộc", [("Phó Chủ tịch HĐND tỉnh", "Hội đồng nhân dân tỉnh")]),
+    ("Đồng Văn Lưu", [("Phó Chủ tịch HĐND tỉnh", "Hội đồng nhân dân tỉnh")]),
+    ("Nguyễn Đăng Bình", [("Chủ tịch UBND tỉnh", "Ủy ban nhân dân tỉnh")]),
+]
+
+
+def _leaders_create(home):
+    index = home.add_child(
+        instance=LeaderIndexPage(
+            title="Lãnh đạo tỉnh",
+            slug="lanh-dao-tinh",
+            intro="Thường trực Tỉnh ủy, HĐND, UBND tỉnh và Đoàn đại biểu Quốc hội tỉnh.",
+            show_in_menus=True,
+        )
+    )
+    index.save_revision().publish()
+    for name, positions in LEADERS:
+        leader = LeaderPage(
+            title=name,
+            positions=[
+                LeaderPosition(title=title, body=body, start_date=TERM_START)
+                for title, body in positions
+            ],
+        )
+        index.add_child(instance=leader)
+        leader.save_revision().publish()
+    return index
+
+
 def _illustrate(article):
     Image = get_image_model()
     content = illustration(article.slug)
@@ -126,6 +170,8 @@ def demo_load(*, stdout=None):
         home, site = _home_create()
         PortalSettings.objects.update_or_create(site=site, defaults=PORTAL)
         sections = _sections_create(home)
+        # Leaders first, so that imported articles link the leaders they mention.
+        _leaders_create(home)
         for folder in sorted(p for p in BULLETINS_DIR.iterdir() if p.is_dir()):
             call_command(
                 "import_bulletins",

@@ -20,6 +20,9 @@ CREATED, UPDATED, UNCHANGED, SKIPPED, FAILED = (
     "skipped",
     "failed",
 )
+# The old portal's weekly round-ups are recognised by their title.
+ROUNDUP_TITLE_PREFIX = "Điểm hoạt động nổi bật"
+
 STATUS_LABELS = {
     CREATED: "tạo mới",
     UPDATED: "cập nhật",
@@ -83,6 +86,7 @@ def _fill(page, bulletin, legacy_id):
     page.author = bulletin.author
     page.author_note = bulletin.author_note
     page.legacy_id = legacy_id
+    page.is_roundup = bulletin.title.startswith(ROUNDUP_TITLE_PREFIX)
 
 
 def _read(path, max_bytes):

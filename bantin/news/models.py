@@ -10,7 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from bantin.core.models import PortalPage
-from bantin.news import selectors
+from bantin.news import annotations, selectors
 from bantin.news.blocks import ArticleBodyBlock
 
 
@@ -97,6 +97,11 @@ class ArticlePage(PortalPage):
         blank=True,
         help_text="Điền tự động khi nhập từ cổng thông tin cũ.",
     )
+    is_roundup = models.BooleanField(
+        "Bài tổng hợp",
+        default=False,
+        help_text="Bài gom nhiều tin (như điểm tin tuần); không được đưa vào bài tổng hợp khác.",
+    )
     legacy_id = models.CharField(
         "Mã trên cổng cũ",
         max_length=100,
@@ -112,6 +117,7 @@ class ArticlePage(PortalPage):
         FieldPanel("body"),
         FieldRowPanel([FieldPanel("author"), FieldPanel("author_note")], heading="Tác giả"),
         FieldPanel("tags"),
+        FieldPanel("is_roundup"),
     ]
     promote_panels = Page.promote_panels + [
         MultiFieldPanel(
@@ -132,6 +138,10 @@ class ArticlePage(PortalPage):
     class Meta:
         verbose_name = "Bản tin"
         verbose_name_plural = "Bản tin"
+
+    def _set_portal_defaults(self):
+        super()._set_portal_defaults()
+        annotations.annotate(self)
 
     @property
     def display_date(self):

@@ -28,7 +28,18 @@ def test_load_demo_builds_a_living_portal_once(client, db):
     assert len({a.get_parent().pk for a in articles}) >= 4
     assert all(article.featured_image_id for article in articles)
 
-    for url in ("/", "/tin-tuc-su-kien/", leaders.url, seed.url, "/du-lich/"):
+    from bantin.leaders.selectors import article_leaders
+
+    assert len(article_leaders(seed)) == 5
+    for url in (
+        "/",
+        "/tin-tuc-su-kien/",
+        leaders.url,
+        seed.url,
+        "/du-lich/",
+        "/lanh-dao-tinh/",
+        "/lanh-dao-tinh/hoang-duy-chinh/",
+    ):
         assert client.get(url).status_code == 200, url
 
     counts = (Page.objects.count(), Revision.objects.count())
