@@ -110,15 +110,15 @@ LEADERS = [
     (
         "Hoàng Duy Chinh",
         [
-            ("Ủy viên Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương Đảng"),
-            ("Bí thư Tỉnh ủy", "Tỉnh ủy"),
-            ("Trưởng Đoàn ĐBQH tỉnh", "Đoàn đại biểu Quốc hội tỉnh"),
+            "Ủy viên Ban Chấp hành Trung ương Đảng",
+            "Bí thư Tỉnh ủy",
+            "Trưởng Đoàn ĐBQH tỉnh",
         ],
     ),
-    ("Phương Thị Thanh", [("Chủ tịch HĐND tỉnh", "Hội đồng nhân dân tỉnh")]),
-    ("Trần Thị Lộc", [("Phó Chủ tịch HĐND tỉnh", "Hội đồng nhân dân tỉnh")]),
-    ("Đồng Văn Lưu", [("Phó Chủ tịch HĐND tỉnh", "Hội đồng nhân dân tỉnh")]),
-    ("Nguyễn Đăng Bình", [("Chủ tịch UBND tỉnh", "Ủy ban nhân dân tỉnh")]),
+    ("Phương Thị Thanh", ["Chủ tịch HĐND tỉnh"]),
+    ("Trần Thị Lộc", ["Phó Chủ tịch HĐND tỉnh"]),
+    ("Đồng Văn Lưu", ["Phó Chủ tịch HĐND tỉnh"]),
+    ("Nguyễn Đăng Bình", ["Chủ tịch UBND tỉnh"]),
 ]
 
 
@@ -135,10 +135,7 @@ def _leaders_create(home):
     for name, positions in LEADERS:
         leader = LeaderPage(
             title=name,
-            positions=[
-                LeaderPosition(title=title, body=body, start_date=TERM_START)
-                for title, body in positions
-            ],
+            positions=[LeaderPosition(title=title, start_date=TERM_START) for title in positions],
         )
         index.add_child(instance=leader)
         leader.save_revision().publish()

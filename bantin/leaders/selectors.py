@@ -2,12 +2,12 @@
 
 import datetime
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
 
 from bantin.core.models import readable
-from bantin.leaders.models import ArticleLeader, LeaderPage, LeaderPosition
+from bantin.leaders.models import LeaderPage, LeaderPosition
 from bantin.news import selectors as news_selectors
 
 
@@ -68,8 +68,12 @@ def activity_months(leader):
 
 
 def article_leaders(article):
-    """The published leaders an article is linked to, in the editor's order."""
-    links = ArticleLeader.objects.filter(
-        article=article, excluded=False, leader__live=True
-    ).select_related("leader")
-    return [link.leader for link in links]
+    """The published leaders an article is linked to, in the editor's order.
+
+    Reads the article's own relation, so a preview of a draft shows the draft's links.
+    """
+    links = article.leader_links.all()
+    if isinstance(links, QuerySet):
+        links = links.filter(excluded=False, leader__live=True).select_related("leader")
+        return [link.leader for link in links]
+    return [link.leader for link in links if not link.excluded and link.leader.live]

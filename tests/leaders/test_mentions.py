@@ -132,3 +132,16 @@ def test_editor_adds_and_removes_links_and_a_removed_link_stays_removed(
     assert ArticleLeader.objects.get(
         article=article, leader=seed_leaders["Hoàng Duy Chinh"]
     ).excluded
+
+
+def test_a_draft_preview_shows_the_drafts_leaders(seed_leaders, activities, staff):
+    article = make_article(
+        activities,
+        "Tin nháp",
+        live=False,
+        owner=staff["chief"],
+        lead="Chủ tịch UBND tỉnh Nguyễn Đăng Bình làm việc.",
+    )
+    response = client_for(staff["chief"]).get(f"/admin/pages/{article.pk}/view_draft/")
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert [a.get_text() for a in soup.select(".mentioned__list a")] == ["Nguyễn Đăng Bình"]
