@@ -89,3 +89,8 @@ def run_manage(*args, env=None, drop=()):
         text=True,
         timeout=120,
     )
+
+
+def run_python(script, env=None, drop=()):
+    """Run ``script`` in ``manage.py shell`` in a fresh process (settings read anew)."""
+    return run_manage("shell", "-v", "0", "-c", script, env=env, drop=drop)

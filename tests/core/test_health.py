@@ -1,6 +1,6 @@
 import pytest
 
-from tests.conftest import run_manage
+from tests.conftest import run_python
 
 
 def test_healthz_answers_without_touching_the_database(client):
@@ -39,11 +39,7 @@ def test_readyz_is_unavailable_when_the_database_does_not_answer():
         "from django.test import Client; "
         "r = Client().get('/readyz/'); print(r.status_code, r.json()['checks'])"
     )
-    result = run_manage(
-        "shell",
-        "-v",
-        "0",
-        "-c",
+    result = run_python(
         script,
         env={"DATABASE_URL": "postgres://postgres@127.0.0.1:1/none"},
     )

@@ -1,6 +1,6 @@
 import secrets
 
-from tests.conftest import run_manage
+from tests.conftest import run_manage, run_python
 
 PRODUCTION = {
     "DEBUG": "0",
@@ -40,11 +40,7 @@ def test_defaults_are_sqlite_and_a_shared_file_cache(tmp_path):
         "print(s.DATABASES['default']['ENGINE'], s.DATABASES['default']['NAME']); "
         "print(s.CACHES['default']['BACKEND']); print(s.LANGUAGE_CODE, s.TIME_ZONE)"
     )
-    result = run_manage(
-        "shell",
-        "-v",
-        "0",
-        "-c",
+    result = run_python(
         script,
         env={"BANTIN_VAR_DIR": str(tmp_path)},
         drop=("DATABASE_URL", "CACHE_URL"),
@@ -69,13 +65,9 @@ def test_mail_goes_to_the_console_unless_an_smtp_server_is_configured():
         "print(s.EMAIL_BACKEND, getattr(s, 'EMAIL_HOST', ''), getattr(s, 'EMAIL_PORT', ''), "
         "getattr(s, 'EMAIL_USE_TLS', ''))"
     )
-    result = run_manage("shell", "-v", "0", "-c", script, drop=("EMAIL_URL",))
+    result = run_python(script, drop=("EMAIL_URL",))
     assert result.stdout.split()[0] == "django.core.mail.backends.console.EmailBackend"
-    result = run_manage(
-        "shell",
-        "-v",
-        "0",
-        "-c",
+    result = run_python(
         script,
         env={"EMAIL_URL": "smtp+tls://cong:bi-mat@mail.example.gov.vn:587"},
     )

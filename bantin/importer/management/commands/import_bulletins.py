@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from bantin.importer import services
-from bantin.news import selectors
+from bantin.news.management.arguments import section_argument
 
 
 class Command(BaseCommand):
@@ -31,10 +31,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        try:
-            section = selectors.section_find(options["into"])
-        except selectors.SectionNotFound as error:
-            raise CommandError(str(error)) from None
+        section = section_argument(options["into"])
 
         # tqdm redraws its line with "\r": hand it our stderr without the newline it adds.
         bar_stream = SimpleNamespace(

@@ -3,7 +3,8 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 
 from bantin.leaders.digest import DigestError, digest_compile
-from bantin.news.selectors import SectionNotFound, section_find
+from bantin.news.management.arguments import section_argument
+from bantin.news.selectors import SectionNotFound
 
 
 class Command(BaseCommand):
@@ -33,12 +34,7 @@ class Command(BaseCommand):
             raise CommandError(
                 f"--week “{options['week']}” không phải ngày dạng YYYY-MM-DD (ví dụ 2025-02-03)."
             ) from None
-        section = None
-        if options["section"]:
-            try:
-                section = section_find(options["section"])
-            except SectionNotFound as error:
-                raise CommandError(str(error)) from None
+        section = section_argument(options["section"]) if options["section"] else None
         try:
             result = digest_compile(
                 day=day, section=section, by=options["by"], force=options["force"]

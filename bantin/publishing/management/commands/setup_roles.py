@@ -1,6 +1,6 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from bantin.news.selectors import SectionNotFound, section_find
+from bantin.news.management.arguments import section_argument
 from bantin.publishing.roles import roles_apply
 
 
@@ -16,12 +16,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        section = None
-        if options["section"]:
-            try:
-                section = section_find(options["section"])
-            except SectionNotFound as error:
-                raise CommandError(str(error)) from None
+        section = section_argument(options["section"]) if options["section"] else None
         groups = roles_apply(section=section)
         for group in groups.values():
             self.stdout.write(f"{group.name}: {group.user_set.count()} người dùng")
