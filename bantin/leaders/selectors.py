@@ -38,7 +38,7 @@ def parse_month(value):
     try:
         year, month = (int(part) for part in (value or "").split("-"))
         return datetime.date(year, month, 1)
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
 
 
