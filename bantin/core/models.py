@@ -147,9 +147,8 @@ class HomePage(PortalPage):
                 sections.append((child, list(latest(limit=5))))
         featured = None
         if self.featured_article_id:
-            chosen = self.featured_article
-            if chosen.live and not chosen.get_view_restrictions().exists():
-                featured = chosen.specific
+            chosen = readable(Page.objects.filter(pk=self.featured_article_id)).first()
+            featured = chosen.specific if chosen else None
         if featured is None:
             heads = [items[0] for _, items in sections if items]
             if heads:

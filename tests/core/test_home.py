@@ -1,6 +1,8 @@
 import datetime
 
+import time_machine
 from bs4 import BeautifulSoup
+from django.utils import timezone
 
 from tests.news.factories import make_article, make_section
 
@@ -90,3 +92,17 @@ def test_hostile_requests_get_clear_vietnamese_answers(client, home):
     response = client.get("/", headers={"host": "evil.example"})
     assert response.status_code == 400
     assert "Yêu cầu không hợp lệ" in response.content.decode()
+
+
+def test_an_expired_featured_article_gives_way_to_the_newest(client, home):
+    section = make_section(home, "Tin tức")
+    chosen = make_article(
+        section, "Bài đã hết hạn", expire_at=timezone.now() + datetime.timedelta(seconds=1)
+    )
+    newest = make_article(section, "Bài còn hạn", date=datetime.date(2025, 1, 1))
+    home.featured_article = chosen
+    home.save_revision().publish()
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=1), tick=False):
+        soup = soup_of(client.get("/"))
+    assert soup.select_one(".card--large .card__title").get_text(strip=True) == newest.title
+    assert "Bài đã hết hạn" not in soup.get_text()
