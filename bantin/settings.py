@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "bantin.importer",
     "bantin.publishing",
     "bantin.demo",
+    "bantin.search",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
@@ -228,7 +229,22 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_I18N_ENABLED = False
 # Avatars from a third-party service would leak staff e-mail hashes and fail offline.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Vietnamese search in the database by default; a very large archive can move to
+# OpenSearch or Elasticsearch (SEARCH_BACKEND=opensearch3|elasticsearch8, SEARCH_URLS).
+SEARCH_BACKEND = env.str("SEARCH_BACKEND", default="database")
+if SEARCH_BACKEND == "database":
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "bantin.search.backends"}}
+else:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": f"modelsearch.backends.{SEARCH_BACKEND}",
+            "URLS": env.list("SEARCH_URLS", default=["http://127.0.0.1:9200"]),
+            "INDEX_PREFIX": env.str("SEARCH_INDEX_PREFIX", default="bantin_"),
+            "TIMEOUT": 5,
+            "OPTIONS": {},
+            "INDEX_SETTINGS": {},
+        }
+    }
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "doc",

@@ -12,6 +12,7 @@ urlpatterns = [
     path("readyz/", core_views.readyz, name="readyz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("bantin.search.urls")),
 ]
 
 if settings.SERVE_MEDIA:

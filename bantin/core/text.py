@@ -21,15 +21,28 @@ def normalise(text):
     return unicodedata.normalize("NFC", text) if text else text
 
 
+def _fold_slowly(text):
+    decomposed = unicodedata.normalize("NFD", text.translate(_UNDECOMPOSABLE))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", stripped)
+
+
+# Every character below U+2000 that folds to something else, folded once up front:
+# translating with this table is many times faster than decomposing each text.
+_FOLD_TABLE = {
+    code: _fold_slowly(chr(code))
+    for code in range(0x80, 0x2000)
+    if _fold_slowly(chr(code)) != chr(code)
+}
+
+
 def fold(text):
     """Return ``text`` with every Vietnamese letter reduced to plain ASCII.
 
     Tone and vowel marks are dropped and ``đ``/``Đ`` become ``d``/``D``;
     case is kept. Characters outside Latin script pass through unchanged.
     """
-    decomposed = unicodedata.normalize("NFD", text.translate(_UNDECOMPOSABLE))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", stripped)
+    return unicodedata.normalize("NFC", text).translate(_FOLD_TABLE)
 
 
 def slugify(text, max_length=200):

@@ -24,7 +24,7 @@ class NewsIndexPage(PortalPage):
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro", boost=1.5)]
 
     parent_page_types = ["core.HomePage", "news.NewsIndexPage"]
     subpage_types = ["news.NewsIndexPage", "news.ArticlePage"]
@@ -126,7 +126,8 @@ class ArticlePage(PortalPage):
         ),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("lead"),
+        # Boosted fields rank as the lead: below the title, above the body.
+        index.SearchField("lead", boost=1.5),
         index.SearchField("body"),
         index.SearchField("author"),
         index.FilterField("date"),
