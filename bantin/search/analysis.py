@@ -50,8 +50,12 @@ class Analysed:
 
 
 def analyse(value):
-    found = words(value)
+    """Analyse a document's text; works on whole strings, not ``Word``s, because
+    indexing runs it over every word of the archive."""
+    if not value:
+        return Analysed(folded="", exact=frozenset())
+    exacts = " ".join(_WORD.findall(text.modern_tones(text.normalise(value)).lower()))
     return Analysed(
-        folded=" ".join(word.folded for word in found),
-        exact=frozenset(word.exact for word in found if word.marked),
+        folded=text.fold(exacts),
+        exact=frozenset(word for word in set(exacts.split()) if not word.isascii()),
     )

@@ -23,6 +23,7 @@ from modelsearch.backends.base import (
 )
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField, get_indexed_models
 from modelsearch.query import And, MatchAll, Not, Or, Phrase, PlainText
+from modelsearch.utils import get_descendants_content_types_pks
 
 from bantin.search import analysis, engines, ranking
 from bantin.search import query as query_language
@@ -32,7 +33,7 @@ from bantin.search.synonyms import synonym_groups
 # Rank at most this many of the newest documents matching a query (per way of
 # matching): a common word matches most of the archive, and ranking all of it
 # would cost seconds while adding nothing a reader would page to.
-CANDIDATES = 300
+CANDIDATES = 200
 # Below a page of results, also accept documents that lack one of the words.
 RELAX_BELOW = 10
 # A document key packs the date (days since year 1) above the object's identity.
@@ -156,7 +157,7 @@ class VietnameseIndex(BaseIndex):
         with transaction.atomic():
             removed = self._remove(content_type.pk, [str(obj.pk) for obj in objs])
             SearchDocument.objects.bulk_create(documents, batch_size=500)
-            added = [_terms(d.title, d.lead, d.body) for d in documents]
+            added = [_terms(d.title, d.lead, d.body, d.scope) for d in documents]
             _count_terms(added, removed)
 
     def delete_item(self, item):
@@ -169,7 +170,7 @@ class VietnameseIndex(BaseIndex):
         old = SearchDocument.objects.filter(
             content_type_id=content_type_id, object_id__in=object_ids
         )
-        removed = [_terms(*row) for row in old.values_list("title", "lead", "body")]
+        removed = [_terms(*row) for row in old.values_list("title", "lead", "body", "scope")]
         if removed:
             old.delete()
         return removed
@@ -286,60 +287,58 @@ class VietnameseQueryCompiler(BaseSearchQueryCompiler):
         if not parsed:
             return Ranked([], {}, False, {})
         engine = engines.engine()
-        corrections = ranking.correct(parsed)
-        scope = [f"c{content_types_of(self.queryset.model)[0]}"]
+        model = self.queryset.model
+        own_type = f"c{content_types_of(model)[0]}"
+        counts = ranking.frequencies(parsed, extra=[own_type])
+        corrections = ranking.correct(parsed, counts)
+        if corrections:
+            counts = ranking.frequencies(parsed, extra=[own_type])
+        total = max(counts[""], 1)
+        # A type holding most of the index narrows nothing and costs a long posting
+        # list; its documents are told apart by their content type below instead.
+        scope = [own_type] if counts[own_type] * 2 < total else []
         if self.within is not None and getattr(self.within, "path", None):
             scope.append(f"p{self.within.path.lower()}")
         keys = key_range(self.date_from, self.date_to)
-        columns = "title" if self.fields == ["title"] else None
+        groups, excluded = [parsed.slots], parsed.excluded
+        title_only = self.fields == ["title"]
+
         tiers = {}
         tiers["all"] = engine.keys(
-            parsed.slots,
-            parsed.excluded,
-            scope,
-            keys,
-            CANDIDATES + 1,
-            columns=columns,
-            prefix=self.prefix,
+            groups, excluded, scope, keys, CANDIDATES + 1, title_only, self.prefix
         )
+        if title_only and excluded:
+            tiers["all"] = engine.among(tiers["all"], groups, excluded, scope)
         capped = len(tiers["all"]) > CANDIDATES
-        if capped:
-            tiers["title"] = engine.keys(
-                parsed.slots,
-                parsed.excluded,
-                scope,
-                keys,
-                CANDIDATES,
-                columns="title",
-                prefix=self.prefix,
-            )
+        if capped and not title_only and not excluded:
+            # The newest matches crowd out older articles that carry every word
+            # in their title; fetch those too. (The title index cannot tell
+            # which of them hold an excluded word, so not with exclusions.)
+            tiers["title"] = engine.keys(groups, [], scope, keys, CANDIDATES, True, self.prefix)
         plain = [slot for slot in parsed.slots if not slot.quoted and len(slot.alternatives) == 1]
-        if len(plain) >= 2 and len(plain) == len(parsed.slots):
+        selective = min(engines.rarity(slot, counts) for slot in parsed.slots) * 4 <= total
+        if 2 <= len(plain) == len(parsed.slots) <= 4 and (not capped or selective):
+            # Two to four words typed side by side (a full name) standing side by side.
             phrase = query_language.Slot((tuple(w for s in plain for w in s.words),), quoted=True)
-            tiers["phrase"] = engine.keys(
-                [phrase], parsed.excluded, scope, keys, CANDIDATES, columns=columns
-            )
-        if len(tiers["all"]) < RELAX_BELOW and len(parsed.slots) >= 2:
-            counts = ranking.frequencies(parsed)
-            for name, groups in engines.relaxations(parsed.slots, counts):
-                tiers[name] = engine.keys_any(groups, parsed.excluded, scope, keys, CANDIDATES)
+            tiers["phrase"] = engine.keys([[phrase]], excluded, scope, keys, CANDIDATES)
+        if len(tiers["all"]) < RELAX_BELOW:
+            for name, loose_groups in engines.relaxations(parsed.slots, counts):
+                tiers[name] = engine.keys(loose_groups, excluded, scope, keys, CANDIDATES)
                 if len(set().union(*tiers.values())) >= RELAX_BELOW:
                     break
         found = set().union(*tiers.values())
         if not found:
             return Ranked([], {}, False, corrections)
+
         # Documents found by every word need no more reading; the others are
         # checked word by word against their text.
         certain = set(tiers["all"]) | set(tiers.get("title", ()))
-        rows = engine.rows(found & certain, with_body=False)
-        rows += engine.rows(found - certain, with_body=True)
-        pk_field = self.queryset.model._meta.pk
+        family = set(get_descendants_content_types_pks(model))
+        pk_field = model._meta.pk
         by_pk = {}
-        for row in rows:
-            try:
-                by_pk[pk_field.to_python(row[1])] = row
-            except Exception:  # noqa: BLE001 - an object id of another model family
-                continue
+        for row in engine.rows(found & certain, False) + engine.rows(found - certain, True):
+            if row[1] in family:
+                by_pk[pk_field.to_python(row[2])] = row
         allowed = set(
             self.queryset.filter(pk__in=engine.id_list(list(by_pk))).values_list("pk", flat=True)
         )
@@ -347,7 +346,9 @@ class VietnameseQueryCompiler(BaseSearchQueryCompiler):
             parsed,
             [by_pk[pk] for pk in allowed],
             tiers,
+            counts,
             today=timezone.localdate(),
+            exact_words=engine.exact_words,
         )
         order = sorted(allowed, key=lambda pk: (-scores[by_pk[pk][0]], -by_pk[pk][0]))
         return Ranked(order, {pk: scores[by_pk[pk][0]] for pk in order}, capped, corrections)
@@ -433,18 +434,9 @@ class VietnameseSearchBackend(BaseSearchBackend):
     index_class = VietnameseIndex
     results_class = VietnameseSearchResults
     rebuilder_class = Rebuilder
-    supports_scopes = True
 
     def search(
-        self,
-        query,
-        model_or_queryset,
-        fields=None,
-        operator=None,
-        order_by_relevance=True,
-        within=None,
-        date_from=None,
-        date_to=None,
+        self, query, model_or_queryset, *, within=None, date_from=None, date_to=None, **options
     ):
         """Wagtail's ``search()``, plus ``within`` (a page whose subtree to search)
         and ``date_from``/``date_to``, which narrow the index itself."""
@@ -452,12 +444,10 @@ class VietnameseSearchBackend(BaseSearchBackend):
             self.query_compiler_class,
             query,
             model_or_queryset,
-            fields=fields,
-            operator=operator,
-            order_by_relevance=order_by_relevance,
             within=within,
             date_from=date_from,
             date_to=date_to,
+            **options,
         )
 
 

@@ -1,9 +1,12 @@
 """Matching in the database: which documents contain a query's words.
 
-Both engines answer the same question the same way: the keys of the newest
-documents (highest keys) matching every slot, none of the exclusions, and all
-scope words, within a key range. Words arrive already analysed (folded), so the
-databases only split on spaces.
+Both engines answer the same questions the same way: the keys of the newest
+documents (highest keys) matching a query, within a key range. Words arrive
+already analysed (folded), so the databases only split on spaces.
+
+A query is a list of *groups*, any of which may match; a group is a list of
+slots, all of which must match; a slot matches when any of its alternatives
+(a word, or words in a row) does.
 """
 
 import datetime
@@ -14,7 +17,6 @@ from django.db import connection
 from django.db.models.expressions import RawSQL
 
 TABLE = "search_searchdocument"
-FTS_TABLE = "search_fts"
 
 
 def engine():
@@ -26,7 +28,7 @@ def relaxations(slots, frequencies):
     loosest last: all words but one, then half of its rarest six words."""
     if len(slots) < 3:
         return
-    by_rarity = sorted(slots, key=lambda slot: _rarity(slot, frequencies))
+    by_rarity = sorted(slots, key=lambda slot: rarity(slot, frequencies))
     if len(slots) <= 6:
         yield "relaxed", [slots[:index] + slots[index + 1 :] for index in range(len(slots))]
     else:
@@ -37,125 +39,157 @@ def relaxations(slots, frequencies):
         yield "loose", [list(group) for group in itertools.combinations(rarest, size)]
 
 
-def _rarity(slot, frequencies):
+def rarity(slot, frequencies):
+    """How many documents hold the slot's rarest word (for its first spelling)."""
     return min(frequencies.get(word.folded, 0) for word in slot.words)
 
 
-class _Rows:
-    COLUMNS = "key, object_id, date, title, lead, exact"
-
+class _Engine:
     def rows(self, keys, with_body):
-        """Stored rows ``(key, object_id, date, title, lead, exact, body-or-None)`` of ``keys``."""
+        """Stored rows ``(key, content_type_id, object_id, date, title, lead, body-or-None)``."""
         if not keys:
             return []
-        body = ", body" if with_body else ", NULL"
+        body = "body" if with_body else "NULL"
         sql, params = self._list_sql(sorted(keys))
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT {self.COLUMNS}{body} FROM {TABLE} WHERE key IN ({sql})", params)
+            cursor.execute(
+                f"SELECT key, content_type_id, object_id, date, title, lead, {body} "
+                f"FROM {TABLE} WHERE key IN ({sql})",
+                params,
+            )
             rows = cursor.fetchall()
-        if rows and isinstance(rows[0][2], str):  # SQLite returns dates as text
-            rows = [(*row[:2], datetime.date.fromisoformat(row[2]), *row[3:]) for row in rows]
+        if rows and isinstance(rows[0][3], str):  # SQLite hands dates back as text
+            rows = [(*row[:3], datetime.date.fromisoformat(row[3]), *row[4:]) for row in rows]
         return rows
+
+    def exact_words(self, keys):
+        """``{key: " exact words "}``: the diacritic forms each document holds."""
+        if not keys:
+            return {}
+        sql, params = self._list_sql(sorted(keys))
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT key, exact FROM {TABLE} WHERE key IN ({sql})", params)
+            return {key: f" {exact} " for key, exact in cursor.fetchall()}
 
     def id_list(self, values):
         """A subquery listing ``values``: one parameter however many values there are."""
         sql, params = self._list_sql(values)
         return RawSQL(sql, params)
 
+    def _fetch(self, sql, params):
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [row[0] for row in cursor.fetchall()]
 
-class SQLiteEngine(_Rows):
+
+class SQLiteEngine(_Engine):
     def _list_sql(self, values):
         return "SELECT value FROM json_each(%s)", [json.dumps(list(values))]
 
     def _sequence(self, seq, prefix=False):
-        phrase = '"' + " ".join(word.folded.replace('"', "") for word in seq) + '"'
+        phrase = '"' + " ".join(word.folded for word in seq) + '"'
         return phrase + " *" if prefix else phrase
 
-    def _slot(self, slot, prefix=False):
-        return "(" + " OR ".join(self._sequence(seq, prefix) for seq in slot.alternatives) + ")"
-
-    def _match(self, groups, excluded, scope, columns, prefix=False):
-        columns = "{title}" if columns == "title" else "{title lead body}"
+    def _groups(self, groups, prefix):
         alternatives = []
         for slots in groups:
-            parts = [
-                self._slot(slot, prefix and index == len(slots) - 1)
-                for index, slot in enumerate(slots)
-            ]
+            parts = []
+            for index, slot in enumerate(slots):
+                last = prefix and index == len(slots) - 1
+                parts.append(
+                    "(" + " OR ".join(self._sequence(s, last) for s in slot.alternatives) + ")"
+                )
             alternatives.append("(" + " AND ".join(parts) + ")")
-        expression = f"{columns} : ({' OR '.join(alternatives)})"
+        return "(" + " OR ".join(alternatives) + ")"
+
+    def _match(self, groups, excluded, scope, columns, prefix=False):
+        expression = f"{columns} : {self._groups(groups, prefix)}"
         if excluded:
             negative = " OR ".join(self._sequence(seq) for seq in excluded)
-            expression = f"({expression} NOT {{title lead body}} : ({negative}))"
+            expression = f"({expression} NOT {columns} : ({negative}))"
         for word in scope:
             expression += f' AND scope : "{word}"'
         return expression
 
-    def _run(self, match, keys, limit):
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
-                "AND rowid BETWEEN %s AND %s ORDER BY rowid DESC LIMIT %s",
-                [match, keys[0], keys[1], limit],
+    def keys(self, groups, excluded, scope, keys, limit, title_only=False, prefix=False):
+        """Newest keys matching; ``title_only`` looks at titles alone and leaves
+        ``excluded`` to ``among``."""
+        if title_only:
+            table, match = "search_title_fts", self._match(groups, [], scope, "title", prefix)
+        else:
+            table, match = (
+                "search_fts",
+                self._match(groups, excluded, scope, "{title lead body}", prefix),
             )
-            return [row[0] for row in cursor.fetchall()]
+        return self._fetch(
+            f"SELECT rowid FROM {table} WHERE {table} MATCH %s "
+            "AND rowid BETWEEN %s AND %s ORDER BY rowid DESC LIMIT %s",
+            [match, keys[0], keys[1], limit],
+        )
 
-    def keys(self, slots, excluded, scope, keys, limit, columns=None, prefix=False):
-        return self._run(self._match([slots], excluded, scope, columns, prefix), keys, limit)
+    def among(self, candidates, groups, excluded, scope):
+        """Those of ``candidates`` that match."""
+        if not candidates:
+            return []
+        sql, params = self._list_sql(sorted(candidates))
+        return self._fetch(
+            f"SELECT rowid FROM search_fts WHERE search_fts MATCH %s AND rowid IN ({sql})",
+            [self._match(groups, excluded, scope, "{title lead body}"), *params],
+        )
 
-    def keys_any(self, groups, excluded, scope, keys, limit):
-        """Keys of documents matching all slots of at least one of ``groups``."""
-        return self._run(self._match(groups, excluded, scope, None), keys, limit)
 
-
-class PostgresEngine(_Rows):
+class PostgresEngine(_Engine):
     def _list_sql(self, values):
         values = list(values)
         if all(isinstance(value, int) for value in values):
             return "SELECT unnest(%s::bigint[])", [values]
         return "SELECT unnest(%s::text[])", [[str(value) for value in values]]
 
-    def _sequence(self, seq, weight="", prefix=False):
+    def _sequence(self, seq, prefix=False):
         lexemes = [f"'{word.folded}'" for word in seq]
-        marks = ("*" if prefix else "") + weight
-        if marks:
-            lexemes[-1] += ":" + marks
-            lexemes[:-1] = [lexeme + (":" + weight if weight else "") for lexeme in lexemes[:-1]]
+        if prefix:
+            lexemes[-1] += ":*"
         return "(" + " <-> ".join(lexemes) + ")"
 
-    def _slot(self, slot, weight="", prefix=False):
-        return (
-            "(" + " | ".join(self._sequence(seq, weight, prefix) for seq in slot.alternatives) + ")"
-        )
-
-    def _tsquery(self, groups, excluded, columns, prefix=False):
-        weight = "A" if columns == "title" else ""
+    def _tsquery(self, groups, excluded, prefix=False):
         alternatives = []
         for slots in groups:
-            parts = [
-                self._slot(slot, weight, prefix and index == len(slots) - 1)
-                for index, slot in enumerate(slots)
-            ]
+            parts = []
+            for index, slot in enumerate(slots):
+                last = prefix and index == len(slots) - 1
+                parts.append(
+                    "(" + " | ".join(self._sequence(s, last) for s in slot.alternatives) + ")"
+                )
             alternatives.append("(" + " & ".join(parts) + ")")
         expression = "(" + " | ".join(alternatives) + ")"
         if excluded:
             expression += " & !(" + " | ".join(self._sequence(seq) for seq in excluded) + ")"
         return expression
 
-    def _run(self, tsquery, scope, keys, limit):
-        sql = f"SELECT key FROM {TABLE} WHERE vector @@ to_tsquery('simple', %s) "
-        params = [tsquery]
+    def _where(self, groups, excluded, scope, column="vector", prefix=False):
+        sql = f"{column} @@ to_tsquery('simple', %s)"
+        params = [self._tsquery(groups, excluded, prefix)]
         if scope:
-            sql += "AND scope_vector @@ to_tsquery('simple', %s) "
+            sql += " AND scope_vector @@ to_tsquery('simple', %s)"
             params.append(" & ".join(f"'{word}'" for word in scope))
-        sql += "AND key BETWEEN %s AND %s ORDER BY key DESC LIMIT %s"
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, keys[0], keys[1], limit])
-            return [row[0] for row in cursor.fetchall()]
+        return sql, params
 
-    def keys(self, slots, excluded, scope, keys, limit, columns=None, prefix=False):
-        return self._run(self._tsquery([slots], excluded, columns, prefix), scope, keys, limit)
+    def keys(self, groups, excluded, scope, keys, limit, title_only=False, prefix=False):
+        if title_only:
+            where, params = self._where(groups, [], scope, "title_vector", prefix)
+        else:
+            where, params = self._where(groups, excluded, scope, prefix=prefix)
+        return self._fetch(
+            f"SELECT key FROM {TABLE} WHERE {where} AND key BETWEEN %s AND %s "
+            "ORDER BY key DESC LIMIT %s",
+            [*params, keys[0], keys[1], limit],
+        )
 
-    def keys_any(self, groups, excluded, scope, keys, limit):
-        """Keys of documents matching all slots of at least one of ``groups``."""
-        return self._run(self._tsquery(groups, excluded, None), scope, keys, limit)
+    def among(self, candidates, groups, excluded, scope):
+        if not candidates:
+            return []
+        where, params = self._where(groups, excluded, scope)
+        return self._fetch(
+            f"SELECT key FROM {TABLE} WHERE key = ANY(%s) AND {where}",
+            [sorted(candidates), *params],
+        )

@@ -26,7 +26,6 @@ class Slot:
 
     alternatives: tuple
     quoted: bool = False
-    corrected_from: str = ""
 
     @property
     def words(self):
@@ -45,9 +44,12 @@ class ParsedQuery:
     def __bool__(self):
         return bool(self.slots)
 
-    def highlight_words(self):
-        """Folded words a snippet should mark."""
-        return {word.folded for slot in self.slots for seq in slot.alternatives for word in seq}
+    def highlight_sequences(self):
+        """Folded word sequences a snippet should mark: single words, and phrases
+        (typed in quotes or from a synonym) only where they stand whole."""
+        return {
+            tuple(word.folded for word in seq) for slot in self.slots for seq in slot.alternatives
+        }
 
     def describe(self):
         """The query as understood, for display: words, "phrases" and -exclusions."""

@@ -7,6 +7,7 @@ import math
 
 from django.db.models.functions import Length
 
+from bantin.search import analysis
 from bantin.search import query as query_language
 from bantin.search.models import SearchTerm
 
@@ -14,11 +15,14 @@ FIELD_WEIGHTS = {"title": 3.0, "lead": 2.0, "body": 1.0}
 EXACT_BONUS = 0.3
 PHRASE_BONUS = 0.6
 FRESHNESS = 0.12
+EXACT_RERANK = 50
 
 
-def frequencies(parsed):
-    """Document counts of the query's folded words; ``""`` holds the total."""
+def frequencies(parsed, extra=()):
+    """Document counts of the query's folded words and of ``extra`` words;
+    ``""`` holds the total."""
     words = {word.folded for slot in parsed.slots for seq in slot.alternatives for word in seq}
+    words.update(extra)
     words.add("")
     found = dict(SearchTerm.objects.filter(term__in=words).values_list("term", "documents"))
     return {word: found.get(word, 0) for word in words}
@@ -41,10 +45,11 @@ def _within_one_edit(a, b):
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
-def correct(parsed):
+def correct(parsed, counts):
     """Add likely spellings to words found in no document ("homstay" → "homestay").
 
-    Changes ``parsed`` in place; returns ``{typed: suggested}`` for display.
+    ``counts`` are the query's word ``frequencies``. Changes ``parsed`` in place;
+    returns ``{typed: suggested}`` for display.
     """
     corrections = {}
     for position, slot in enumerate(parsed.slots):
@@ -53,7 +58,7 @@ def correct(parsed):
         word = slot.words[0]
         if len(word.folded) < 5 or not word.folded.isalpha():
             continue
-        if SearchTerm.objects.filter(term=word.folded, documents__gt=0).exists():
+        if counts.get(word.folded, 0):
             continue
         prefix = word.folded[:2]
         candidates = (
@@ -67,20 +72,22 @@ def correct(parsed):
         if not close:
             continue
         corrections[word.exact] = close[0]
-        alternatives = (slot.words, *[((query_language.analysis.Word(t, t),)) for t in close])
-        parsed.slots[position] = query_language.Slot(alternatives, corrected_from=word.exact)
+        alternatives = (slot.words, *[(analysis.Word(t, t),) for t in close])
+        parsed.slots[position] = query_language.Slot(alternatives)
     return corrections
 
 
-def score(parsed, rows, tiers, today):
-    """Score candidate rows ``(key, object_id, date, title, lead, exact, body)``;
+def score(parsed, rows, tiers, counts, today, exact_words):
+    """Score candidate rows ``(key, content_type_id, object_id, date, title, lead, body)``;
     returns ``{key: score}``.
 
     ``tiers`` maps how a document was found (``all``, ``title``, ``phrase``,
     ``relaxed``, ``loose``) to keys. ``body`` is ``None`` for documents known to
     hold every slot somewhere; the others are checked against their body.
+    ``exact_words(keys)`` returns each document's diacritic words; it is asked
+    only about the best ``EXACT_RERANK`` documents, whose order the reader's
+    own diacritics may change.
     """
-    counts = frequencies(parsed)
     total_documents = max(counts.get("", 0), 1)
     in_phrase = set(tiers.get("phrase", ()))
 
@@ -90,7 +97,7 @@ def score(parsed, rows, tiers, today):
     slots = [
         (
             [f" {' '.join(word.folded for word in seq)} " for seq in slot.alternatives],
-            [word.exact for seq in slot.alternatives for word in seq if word.marked],
+            [f" {word.exact} " for seq in slot.alternatives for word in seq if word.marked],
             max(idf(seq) for seq in slot.alternatives),
         )
         for slot in parsed.slots
@@ -101,12 +108,12 @@ def score(parsed, rows, tiers, today):
     pairs = {f" {a} {b} " for a, b in zip(flat, flat[1:], strict=False)}
 
     scores = {}
-    for key, _object_id, date, title, lead, exact, body in rows:
-        title, lead, exact = f" {title} ", f" {lead} ", f" {exact} "
+    for key, _type, _object_id, date, title, lead, body in rows:
+        title, lead = f" {title} ", f" {lead} "
         body = f" {body} " if body is not None else None
         year = f" {date.year} "
         relevance = 0.0
-        for alternatives, marked, weight in slots:
+        for alternatives, _marked, weight in slots:
             if any(needle in title or needle == year for needle in alternatives):
                 field = "title"
             elif any(needle in lead for needle in alternatives):
@@ -116,10 +123,7 @@ def score(parsed, rows, tiers, today):
             else:
                 continue
             relevance += weight * FIELD_WEIGHTS[field]
-            if marked and any(f" {word} " in exact for word in marked):
-                relevance += weight * EXACT_BONUS
         if pairs:
-            # Words typed side by side ("giao nhận quân") that stand side by side.
             nearness = sum(
                 1.0 if pair in title else 0.5 if pair in lead else 0.0 for pair in pairs
             ) / len(pairs)
@@ -128,4 +132,11 @@ def score(parsed, rows, tiers, today):
             relevance += best * PHRASE_BONUS * nearness
         age_years = max((today - date).days, 0) / 365.25
         scores[key] = relevance / best + FRESHNESS / (1 + age_years / 3)
+
+    marked = [(words, weight) for _, words, weight in slots if words]
+    if marked and scores:
+        leaders = sorted(scores, key=lambda key: (-scores[key], -key))[:EXACT_RERANK]
+        for key, exact in exact_words(leaders).items():
+            bonus = sum(weight for words, weight in marked if any(w in exact for w in words))
+            scores[key] += bonus * EXACT_BONUS / best
     return scores

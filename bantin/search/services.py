@@ -1,18 +1,20 @@
 """Searching the portal's published articles, for the search page and the JSON API."""
 
+import re
 from dataclasses import dataclass, field
 from html import unescape
 
-from django.utils.html import strip_tags
 from wagtail.search.backends import get_search_backend
 
-from bantin.news import selectors as news_selectors
+from bantin.core.models import readable
 from bantin.news.models import ArticlePage
 from bantin.search import backends, snippets
 
 # Snippets are cut from the start of the text: enough for the lead and the first
 # paragraphs, where the words readers search for usually are.
-SNIPPET_SOURCE = 4000
+SNIPPET_SOURCE = 2500
+# The portal's own rich text, cleaned when saved: removing tags needs no parser.
+_TAG = re.compile(r"<[^>]*>")
 
 
 @dataclass
@@ -49,7 +51,8 @@ def articles_search(search, *, offset=0, limit=10):
     Drafts, pages under review, private and expired pages are never returned:
     the search runs over the same read path as the section pages.
     """
-    articles = news_selectors.published_articles()
+    # Hits show no pictures: the readable articles without the image prefetch.
+    articles = readable(ArticlePage.objects.all())
     if search.section is not None:
         articles = articles.descendant_of(search.section)
     if search.date_from:
@@ -79,7 +82,7 @@ def articles_search(search, *, offset=0, limit=10):
         outcome.understood = results.parsed.describe()
         outcome.corrections = results.corrections
         outcome.truncated = results.parsed.truncated
-        words = results.parsed.highlight_words()
+        words = results.parsed.highlight_sequences()
     else:
         words = set()
     parents = _parents(page)
@@ -100,7 +103,7 @@ def _plain_text(article):
     for block in article.body.raw_data:
         value = block.get("value")
         if block.get("type") in ("paragraph", "heading") and isinstance(value, str):
-            parts.append(strip_tags(value))
+            parts.append(_TAG.sub(" ", value))
             size += len(parts[-1])
             if size > SNIPPET_SOURCE:
                 break
@@ -114,3 +117,20 @@ def _parents(articles):
     paths = {article.pk: article.path[: -ArticlePage.steplen] for article in articles}
     sections = {page.path: page for page in Page.objects.filter(path__in=set(paths.values()))}
     return {pk: sections.get(path) for pk, path in paths.items()}
+
+
+def search_index_ensure():
+    """Build the search index when it is empty but the site has content (a portal
+    upgraded to this version, or one restored from a backup without the index).
+
+    Returns the number of documents indexed, 0 when the index was already there.
+    """
+    from django.core.management import call_command
+    from wagtail.models import Page
+
+    from bantin.search.models import SearchDocument
+
+    if SearchDocument.objects.exists() or not Page.objects.filter(depth__gt=1).exists():
+        return 0
+    call_command("update_index", verbosity=0)
+    return SearchDocument.objects.count()

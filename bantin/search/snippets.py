@@ -7,39 +7,59 @@ from django.utils.safestring import mark_safe
 
 from bantin.core import text
 
-_WORD = re.compile(r"[^\W_]+")
-
 
 def _folded_copy(value):
-    """``value`` lower-cased, tones modernised and folded, character for character
-    when possible (so offsets match), else ``None``."""
+    """``value`` lower-cased, tones modernised and folded, character for character,
+    so that offsets in the copy are offsets in ``value``."""
     folded = text.fold(text.modern_tones(value).lower())
-    return folded if len(folded) == len(value) else None
+    if len(folded) == len(value):
+        return folded
+    return "".join((text.fold(ch.lower()) or ch)[:1] for ch in value)
 
 
-def snippet(value, words, size=260):
+def _spans(value, sequences):
+    """``(start, end, sequence)`` of each run of words in ``value`` that spells one of
+    ``sequences`` (tuples of folded words), longest first, not overlapping."""
+    if not sequences:
+        return []
+    pattern = re.compile(
+        r"(?<![^\W_])("
+        + "|".join(re.escape(" ".join(seq)) for seq in sorted(sequences, key=lambda seq: -len(seq)))
+        + r")(?![^\W_])"
+    )
+    return [
+        (match.start(), match.end(), match.group(1))
+        for match in pattern.finditer(_folded_copy(value))
+    ]
+
+
+def _densest(hits, size):
+    """Index of the hit that opens the window of ``size`` characters holding the
+    most distinct sequences (the first such window)."""
+    best, best_count, inside, end = 0, -1, {}, 0
+    for index, (start, _, sequence) in enumerate(hits):
+        while end < len(hits) and hits[end][0] < start + size:
+            inside[hits[end][2]] = inside.get(hits[end][2], 0) + 1
+            end += 1
+        if len(inside) > best_count:
+            best, best_count = index, len(inside)
+        inside[sequence] -= 1
+        if not inside[sequence]:
+            del inside[sequence]
+    return best
+
+
+def snippet(value, sequences, size=260):
     """Return HTML: about ``size`` characters of ``value`` around the densest run of
-    ``words`` (folded words), each occurrence wrapped in ``<mark>``."""
+    ``sequences`` (tuples of folded words), each occurrence wrapped in ``<mark>``."""
     value = " ".join(text.normalise(value or "").split())
     if not value:
         return mark_safe("")
-    folded = _folded_copy(value)
-    hits = []
-    for match in _WORD.finditer(value):
-        word = (
-            folded[match.start() : match.end()]
-            if folded is not None
-            else text.fold(text.modern_tones(match.group()).lower())
-        )
-        if word in words:
-            hits.append((match.start(), match.end(), word))
+    hits = _spans(value, sequences)
 
     start = 0
     if hits:
-        best = max(
-            range(len(hits)),
-            key=lambda i: (len({h[2] for h in hits[i:] if h[0] < hits[i][0] + size}), -i),
-        )
+        best = _densest(hits, size)
         start = max(0, hits[best][0] - size // 5)
         if start:
             space = value.find(" ", start)

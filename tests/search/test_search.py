@@ -205,3 +205,28 @@ def test_word_counts_follow_the_index(section):
     assert SearchTerm.objects.get(term="vuon").documents == 1
     Page.objects.get(pk=article.pk).delete()
     assert SearchTerm.objects.get(term="vuon").documents == 0
+
+
+def test_phrases_and_synonyms_are_marked_only_where_they_stand_whole(section):
+    make_article(section, "Tin", lead="", body=body("Ủy ban nhân dân tỉnh mua bàn ghế cho dân."))
+    outcome = services.articles_search(services.ArticleSearch(text="UBND"))
+    snippet = str(outcome.hits[0].snippet)
+    assert "<mark>Ủy ban nhân dân</mark> tỉnh mua bàn ghế cho dân." in snippet
+
+
+def test_titles_alone_with_an_exclusion(section):
+    make_article(section, "Đại hội Đoàn thanh niên", body=body("Đại hội lần thứ X."))
+    make_article(section, "Đại hội Hội Nông dân", body=body("Đại hội và Đoàn viên."))
+    backend = get_search_backend()
+    titles = [p.title for p in backend.search("dai hoi -doan", ArticlePage, fields=["title"])]
+    assert titles == []  # every article mentions "Đoàn" somewhere
+    titles = [p.title for p in backend.search("dai hoi -nong", ArticlePage, fields=["title"])]
+    assert titles == ["Đại hội Đoàn thanh niên"]
+
+
+def test_an_empty_index_is_built_when_the_portal_is_prepared(section):
+    make_article(section, "Vườn quốc gia Ba Bể")
+    assert services.search_index_ensure() == 0
+    SearchDocument.objects.all().delete()
+    assert services.search_index_ensure() >= 1
+    assert found("vuon quoc gia") == ["Vườn quốc gia Ba Bể"]
