@@ -33,9 +33,13 @@ from bantin.search.synonyms import synonym_groups
 # Rank at most this many of the newest documents matching a query (per way of
 # matching): a common word matches most of the archive, and ranking all of it
 # would cost seconds while adding nothing a reader would page to.
-CANDIDATES = 200
+CANDIDATES = 120
 # Below a page of results, also accept documents that lack one of the words.
 RELAX_BELOW = 10
+# Queries longer than this are not looked for in titles alone.
+TITLE_WORDS = 6
+# Roughly the share of a word's documents that hold it in their title.
+TITLE_SHARE = 0.1
 # A document key packs the date (days since year 1) above the object's identity.
 _DAY = 10**12
 
@@ -289,41 +293,65 @@ class VietnameseQueryCompiler(BaseSearchQueryCompiler):
         engine = engines.engine()
         model = self.queryset.model
         own_type = f"c{content_types_of(model)[0]}"
-        counts = ranking.frequencies(parsed, extra=[own_type])
+        section = None
+        if self.within is not None and getattr(self.within, "path", None):
+            section = f"p{self.within.path.lower()}"
+        extra = [own_type] + ([section] if section else [])
+        counts = ranking.frequencies(parsed, extra=extra)
         corrections = ranking.correct(parsed, counts)
         if corrections:
-            counts = ranking.frequencies(parsed, extra=[own_type])
+            counts = ranking.frequencies(parsed, extra=extra)
         total = max(counts[""], 1)
         # A type holding most of the index narrows nothing and costs a long posting
         # list; its documents are told apart by their content type below instead.
         scope = [own_type] if counts[own_type] * 2 < total else []
-        if self.within is not None and getattr(self.within, "path", None):
-            scope.append(f"p{self.within.path.lower()}")
+        if section:
+            scope.append(section)
         keys = key_range(self.date_from, self.date_to)
         groups, excluded = [parsed.slots], parsed.excluded
         title_only = self.fields == ["title"]
 
+        def estimate(groups, share=1.0):
+            return engines.estimate(groups, scope, counts) * share, total
+
         tiers = {}
         tiers["all"] = engine.keys(
-            groups, excluded, scope, keys, CANDIDATES + 1, title_only, self.prefix
+            groups,
+            excluded,
+            scope,
+            keys,
+            CANDIDATES + 1,
+            title_only,
+            self.prefix,
+            estimate(groups, TITLE_SHARE if title_only else 1.0),
         )
         if title_only and excluded:
             tiers["all"] = engine.among(tiers["all"], groups, excluded, scope)
         capped = len(tiers["all"]) > CANDIDATES
-        if capped and not title_only and not excluded:
+        if capped and not title_only and not excluded and len(parsed.slots) <= TITLE_WORDS:
             # The newest matches crowd out older articles that carry every word
             # in their title; fetch those too. (The title index cannot tell
             # which of them hold an excluded word, so not with exclusions.)
-            tiers["title"] = engine.keys(groups, [], scope, keys, CANDIDATES, True, self.prefix)
+            tiers["title"] = engine.keys(
+                groups,
+                [],
+                scope,
+                keys,
+                CANDIDATES,
+                True,
+                self.prefix,
+                estimate(groups, TITLE_SHARE),
+            )
         plain = [slot for slot in parsed.slots if not slot.quoted and len(slot.alternatives) == 1]
-        selective = min(engines.rarity(slot, counts) for slot in parsed.slots) * 4 <= total
-        if 2 <= len(plain) == len(parsed.slots) <= 4 and (not capped or selective):
+        if 2 <= len(plain) == len(parsed.slots) <= 4 and not capped:
             # Two to four words typed side by side (a full name) standing side by side.
             phrase = query_language.Slot((tuple(w for s in plain for w in s.words),), quoted=True)
-            tiers["phrase"] = engine.keys([[phrase]], excluded, scope, keys, CANDIDATES)
+            tiers["phrase"] = engine.among(tiers["all"], [[phrase]], excluded, scope)
         if len(tiers["all"]) < RELAX_BELOW:
             for name, loose_groups in engines.relaxations(parsed.slots, counts):
-                tiers[name] = engine.keys(loose_groups, excluded, scope, keys, CANDIDATES)
+                tiers[name] = engine.keys(
+                    loose_groups, excluded, scope, keys, CANDIDATES, estimate=estimate(loose_groups)
+                )
                 if len(set().union(*tiers.values())) >= RELAX_BELOW:
                     break
         found = set().union(*tiers.values())

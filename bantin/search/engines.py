@@ -39,6 +39,27 @@ def relaxations(slots, frequencies):
         yield "loose", [list(group) for group in itertools.combinations(rarest, size)]
 
 
+def estimate(groups, scope, frequencies):
+    """Expected number of documents matching ``groups`` within ``scope``, taking
+    words as independent: enough to tell a handful from thousands."""
+    total = max(frequencies.get("", 0), 1)
+    expected = 0.0
+    for slots in groups:
+        share = 1.0
+        for slot in slots:
+            share *= (
+                max(
+                    min(frequencies.get(word.folded, 0) for word in seq)
+                    for seq in slot.alternatives
+                )
+                / total
+            )
+        for word in scope:
+            share *= frequencies.get(word, total) / total
+        expected += share * total
+    return min(expected, total)
+
+
 def rarity(slot, frequencies):
     """How many documents hold the slot's rarest word (for its first spelling)."""
     return min(frequencies.get(word.folded, 0) for word in slot.words)
@@ -111,9 +132,12 @@ class SQLiteEngine(_Engine):
             expression += f' AND scope : "{word}"'
         return expression
 
-    def keys(self, groups, excluded, scope, keys, limit, title_only=False, prefix=False):
+    def keys(
+        self, groups, excluded, scope, keys, limit, title_only=False, prefix=False, estimate=None
+    ):
         """Newest keys matching; ``title_only`` looks at titles alone and leaves
-        ``excluded`` to ``among``."""
+        ``excluded`` to ``among``. ``estimate``, ``(expected matches, documents)``,
+        is for engines that must choose how to look."""
         if title_only:
             table, match = "search_title_fts", self._match(groups, [], scope, "title", prefix)
         else:
@@ -131,11 +155,10 @@ class SQLiteEngine(_Engine):
         """Those of ``candidates`` that match."""
         if not candidates:
             return []
-        sql, params = self._list_sql(sorted(candidates))
-        return self._fetch(
-            f"SELECT rowid FROM search_fts WHERE search_fts MATCH %s AND rowid IN ({sql})",
-            [self._match(groups, excluded, scope, "{title lead body}"), *params],
-        )
+        # FTS5 reads a key range far faster than a list of keys.
+        wanted = set(candidates)
+        found = self.keys(groups, excluded, scope, (min(wanted), max(wanted)), -1)
+        return [key for key in found if key in wanted]
 
 
 class PostgresEngine(_Engine):
@@ -174,14 +197,32 @@ class PostgresEngine(_Engine):
             params.append(" & ".join(f"'{word}'" for word in scope))
         return sql, params
 
-    def keys(self, groups, excluded, scope, keys, limit, title_only=False, prefix=False):
+    # How to find the newest matches depends on how many there are, which the
+    # word counts tell roughly (PostgreSQL's own guess misjudges combinations of
+    # common words, walks the keys from the newest down and then reads most of
+    # the table): few (under SPARSE) are collected through the GIN index and the
+    # newest kept; many are found by that walk, which then stops early.
+    SPARSE = 4000
+
+    def keys(
+        self, groups, excluded, scope, keys, limit, title_only=False, prefix=False, estimate=None
+    ):
         if title_only:
             where, params = self._where(groups, [], scope, "title_vector", prefix)
         else:
             where, params = self._where(groups, excluded, scope, prefix=prefix)
+        if estimate is not None and estimate[0] < self.SPARSE:
+            return self._collect(where, params, keys, limit)
         return self._fetch(
             f"SELECT key FROM {TABLE} WHERE {where} AND key BETWEEN %s AND %s "
             "ORDER BY key DESC LIMIT %s",
+            [*params, keys[0], keys[1], limit],
+        )
+
+    def _collect(self, where, params, keys, limit):
+        return self._fetch(
+            f"WITH found AS MATERIALIZED (SELECT key FROM {TABLE} WHERE {where} "
+            "AND key BETWEEN %s AND %s) SELECT key FROM found ORDER BY key DESC LIMIT %s",
             [*params, keys[0], keys[1], limit],
         )
 

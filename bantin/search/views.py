@@ -88,7 +88,7 @@ def search_api(request):
                 {
                     "id": hit.article.pk,
                     "title": hit.article.title,
-                    "url": hit.article.get_full_url(request),
+                    "url": request.build_absolute_uri(hit.article.get_url(request)),
                     "date": hit.article.display_date.isoformat(),
                     "date_display": text.format_date(hit.article.display_date, weekday=True),
                     "section": hit.section.title if hit.section else None,
