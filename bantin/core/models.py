@@ -5,9 +5,10 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from bantin.core import text
+from bantin.core.cache import RESTRICTIONS, SHELL, depends, remembered, until
 
 
 def normalise_fields(instance):
@@ -33,13 +34,26 @@ class NormalisedTextMixin:
         super().full_clean(*args, **kwargs)
 
 
+def restricted_paths():
+    """Tree paths of every page carrying a view restriction, from the shared cache."""
+    return remembered(
+        "restricted-paths",
+        [RESTRICTIONS],
+        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
+
+
 def readable(pages):
     """Narrow a page queryset to what anonymous readers may see: live, public, not expired.
 
     Expiry is checked here rather than left to the scheduled worker, so a page
-    disappears at its expiry time even when the worker is late.
+    disappears at its expiry time even when the worker is late. Restricted
+    subtrees come from the shared cache rather than a query per call.
     """
-    return pages.live().public().exclude(expire_at__lte=timezone.now())
+    pages = pages.live().exclude(expire_at__lte=timezone.now())
+    for path in restricted_paths():
+        pages = pages.exclude(path__startswith=path)
+    return pages
 
 
 def unique_slug(parent, base, page=None):
@@ -78,6 +92,9 @@ class PortalPage(Page):
     """Base for the portal's page types: NFC text and Vietnamese-folded, clash-free slugs."""
 
     base_form_class = PortalPageForm
+    # Whether the page shapes the site (menu, breadcrumbs): sections and indexes do;
+    # leaf content such as an article does not, so publishing one leaves the menu cached.
+    shapes_site = True
 
     class Meta:
         abstract = True
@@ -99,11 +116,22 @@ class PortalPage(Page):
         self._set_portal_defaults()
         super().minimal_clean()
 
+    def get_view_restrictions(self):
+        # Asked on every page view: answered from the cached list of restricted
+        # subtrees, with Wagtail's own query only where a restriction applies.
+        if self.alias_of_id is None and not any(
+            self.path.startswith(path) for path in restricted_paths()
+        ):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
     def serve(self, request, *args, **kwargs):
         # An expired page is gone for readers at once; previews still show it to editors.
         expired = self.expire_at is not None and self.expire_at <= timezone.now()
         if expired and not getattr(request, "is_preview", False):
             raise Http404("Trang đã hết hạn.")
+        if self.expire_at is not None:
+            until(request, self.expire_at)
         return super().serve(request, *args, **kwargs)
 
 
@@ -138,17 +166,27 @@ class HomePage(PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Sections are any child pages that can list their latest articles;
-        # core knows them only by that ability, not by their type.
-        sections = []
-        for child in readable(self.get_children()).specific():
-            latest = getattr(child, "latest_articles", None)
-            if latest is not None:
-                sections.append((child, list(latest(limit=5))))
+        # Sections are any child pages whose type can list their latest articles
+        # (``latest_for``); core knows them only by that ability, not by their type.
+        depends(request, f"children:{self.pk}")
+        children = remembered(
+            f"home-children:{self.pk}",
+            [f"children:{self.pk}", SHELL, RESTRICTIONS],
+            lambda: list(readable(self.get_children()).specific()),
+        )
+        by_type = {}
+        for child in children:
+            if hasattr(type(child), "latest_for"):
+                by_type.setdefault(type(child), []).append(child)
+        latest = {}
+        for page_type, group in by_type.items():
+            latest.update(page_type.latest_for(group, request=request, limit=5))
+        sections = [(child, latest[child.pk]) for child in children if child.pk in latest]
         featured = None
         if self.featured_article_id:
-            chosen = readable(Page.objects.filter(pk=self.featured_article_id)).first()
-            featured = chosen.specific if chosen else None
+            depends(request, f"page:{self.featured_article_id}")
+            chosen = readable(Page.objects.filter(pk=self.featured_article_id)).specific().first()
+            featured = chosen
         if featured is None:
             heads = [items[0] for _, items in sections if items]
             if heads:
@@ -170,6 +208,8 @@ class HomePage(PortalPage):
 @register_setting(icon="site")
 class PortalSettings(NormalisedTextMixin, BaseSiteSetting):
     """What the header and footer say about the agency that runs the portal."""
+
+    select_related = ["emblem"]
 
     portal_name = models.CharField(
         "Tên cổng thông tin",
@@ -246,3 +286,11 @@ class PortalSettings(NormalisedTextMixin, BaseSiteSetting):
 
     class Meta:
         verbose_name = "Thông tin cổng"
+
+    @classmethod
+    def for_site(cls, site):
+        # Read on every page (header and footer): kept in the shared cache until edited.
+        load = super().for_site
+        if site is None:
+            return load(site)
+        return remembered(f"portal-settings:{site.pk}", [SHELL], lambda: load(site))

@@ -9,6 +9,7 @@ class LeadersConfig(AppConfig):
     def ready(self):
         from wagtail.admin.panels import InlinePanel
 
+        from bantin.leaders import signals  # noqa: F401
         from bantin.leaders.mentions import article_leaders_link
         from bantin.news import annotations
         from bantin.news.models import ArticlePage

@@ -7,7 +7,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from bantin.core.cache import depends, next_midnight, until
 from bantin.core.models import PortalPage
+from bantin.news.models import shown
+
+
+def activities_tag(leader_id):
+    """The page-cache tag of which articles a leader's profile lists."""
+    return f"leader:{leader_id}"
 
 
 class LeaderIndexPage(PortalPage):
@@ -27,7 +34,11 @@ class LeaderIndexPage(PortalPage):
         from bantin.leaders import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context["leaders"] = selectors.leaders_with_current_positions(self)
+        leaders = selectors.leaders_with_current_positions(self)
+        depends(request, f"children:{self.pk}", *(f"page:{leader.pk}" for leader in leaders))
+        # Current positions are read for today: the cached page lasts until midnight.
+        until(request, next_midnight())
+        context["leaders"] = leaders
         return context
 
 
@@ -55,6 +66,8 @@ class LeaderPage(PortalPage):
     parent_page_types = ["leaders.LeaderIndexPage"]
     subpage_types = []
     per_page = 10
+    # A profile is content, not structure: publishing one leaves the menu cached.
+    shapes_site = False
 
     class Meta:
         verbose_name = "Lãnh đạo"
@@ -75,7 +88,11 @@ class LeaderPage(PortalPage):
         activities = selectors.leader_activities(self, month=month)
         context["month"] = month
         context["months"] = selectors.activity_months(self)
-        context["articles"] = Paginator(activities, self.per_page).get_page(request.GET.get("page"))
+        articles = Paginator(activities, self.per_page).get_page(request.GET.get("page"))
+        depends(request, activities_tag(self.pk))
+        shown(request, articles)
+        until(request, next_midnight())
+        context["articles"] = articles
         context["current_positions"] = self.positions_on(timezone.localdate())
         return context
 

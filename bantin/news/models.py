@@ -9,9 +9,18 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from bantin.core.cache import depends, until
 from bantin.core.models import PortalPage
 from bantin.news import annotations, selectors
 from bantin.news.blocks import ArticleBodyBlock
+
+
+def shown(request, articles):
+    """Record, for the page cache, that ``request``'s response shows ``articles``."""
+    for article in articles:
+        depends(request, f"page:{article.pk}")
+        if article.expire_at is not None:
+            until(request, article.expire_at)
 
 
 class NewsIndexPage(PortalPage):
@@ -36,14 +45,32 @@ class NewsIndexPage(PortalPage):
         verbose_name_plural = "Chuyên mục"
 
     def latest_articles(self, limit=5):
-        """The section's newest published articles (the home page shows them)."""
+        """The section's newest published articles."""
         return selectors.section_articles(self)[:limit]
+
+    @classmethod
+    def latest_for(cls, sections, request=None, limit=5):
+        """``{section id: newest articles}`` for several sections, in one query once warm.
+
+        The home page asks this; with ``request`` the page cache learns what it shows.
+        """
+        latest = selectors.latest_for(sections, limit=limit)
+        if request is not None:
+            for section in sections:
+                depends(request, f"list:{section.pk}")
+                shown(request, latest[section.pk])
+        return latest
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        depends(request, f"list:{self.pk}", f"children:{self.pk}")
         paginator = Paginator(selectors.section_articles(self), self.per_page)
+        # Counted once per change of the listing, not on every view.
+        paginator.count = selectors.section_count(self)
         # get_page() turns a missing, non-numeric or out-of-range number into a real page.
-        context["articles"] = paginator.get_page(request.GET.get("page"))
+        articles = paginator.get_page(request.GET.get("page"))
+        shown(request, articles)
+        context["articles"] = articles
         context["subsections"] = selectors.subsections(self)
         context["breadcrumbs"] = selectors.breadcrumbs(self)
         return context
@@ -135,6 +162,8 @@ class ArticlePage(PortalPage):
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
+    # An article is content, not structure: publishing one leaves the menu cached.
+    shapes_site = False
 
     class Meta:
         verbose_name = "Bản tin"
@@ -162,7 +191,44 @@ class ArticlePage(PortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_articles"] = selectors.related_articles(self)
-        context["breadcrumbs"] = selectors.breadcrumbs(self)
+        breadcrumbs = selectors.breadcrumbs(self)
+        related = list(selectors.related_articles(self))
+        if breadcrumbs:
+            depends(request, f"list:{breadcrumbs[-1].pk}")
+        shown(request, related)
+        context["related_articles"] = related
+        context["breadcrumbs"] = breadcrumbs
         context["share_url"] = request.build_absolute_uri(self.get_url(request))
         return context
+
+
+class ListingEntry(models.Model):
+    """One row for each published article under each section that lists it.
+
+    Section pages, the home page and related articles read their newest articles
+    from here through one index, so a listing costs the same at page 1 and page
+    500 of a section of 100,000 articles. Kept by ``news.listing``.
+    """
+
+    section = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    article = models.ForeignKey(
+        ArticlePage, on_delete=models.CASCADE, related_name="listing_entries"
+    )
+    sort_date = models.DateField()
+    published_at = models.DateTimeField(null=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["section", "article"], name="news_listing_unique")
+        ]
+        indexes = [
+            models.Index(
+                fields=["section", "-sort_date", "-published_at", "-article"],
+                name="news_listing_newest",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.article_id} trong {self.section_id} ({self.sort_date:%d/%m/%Y})"

@@ -2,17 +2,17 @@
 
 from django.db.models.functions import Coalesce, TruncDate
 
+from bantin.core.cache import RESTRICTIONS, SHELL, remembered
 from bantin.core.models import readable
 from bantin.news import models
 
 
 def published_articles():
-    """Live, public, unexpired articles, with their featured images ready to render."""
-    return (
-        readable(models.ArticlePage.objects.all())
-        .select_related("featured_image")
-        .prefetch_related("featured_image__renditions")
-    )
+    """Live, public, unexpired articles, with their featured images ready to render.
+
+    Image renditions come from Wagtail's rendition cache, not a query per listing.
+    """
+    return readable(models.ArticlePage.objects.all()).select_related("featured_image")
 
 
 def newest_first(articles):
@@ -23,16 +23,63 @@ def newest_first(articles):
 
 
 def section_articles(section):
-    """Published articles anywhere under ``section``, newest first."""
-    return newest_first(published_articles().descendant_of(section))
+    """Published articles anywhere under ``section``, newest first.
+
+    Read through the listing index (``ListingEntry``): one index range per
+    section, however many articles it holds.
+    """
+    return (
+        published_articles()
+        .filter(listing_entries__section=section.pk)
+        .order_by(
+            "-listing_entries__sort_date",
+            "-listing_entries__published_at",
+            "-listing_entries__article",
+        )
+    )
+
+
+def section_count(section):
+    """How many articles ``section`` lists; counted once per change of its listing."""
+    return remembered(
+        f"listing-count:{section.pk}",
+        [f"list:{section.pk}", RESTRICTIONS],
+        lambda: section_articles(section).count(),
+    )
+
+
+def latest_for(sections, limit=5):
+    """``{section id: its newest articles}``: ids from the shared cache, articles in one query."""
+    ids = {
+        section.pk: remembered(
+            f"latest:{section.pk}:{limit}",
+            [f"list:{section.pk}", RESTRICTIONS],
+            lambda section=section: list(
+                section_articles(section).values_list("pk", flat=True)[:limit]
+            ),
+        )
+        for section in sections
+    }
+    wanted = {pk for chosen in ids.values() for pk in chosen}
+    articles = {article.pk: article for article in published_articles().filter(pk__in=wanted)}
+    return {
+        section_id: [articles[pk] for pk in chosen if pk in articles]
+        for section_id, chosen in ids.items()
+    }
 
 
 def related_articles(article, limit=5):
     """The newest other published articles of ``article``'s own section."""
-    parent = article.get_parent()
-    if parent is None:
-        return models.ArticlePage.objects.none()
-    return newest_first(published_articles().child_of(parent).not_page(article))[:limit]
+    return (
+        published_articles()
+        .filter(listing_entries__section__path=article.path[: -article.steplen])
+        .exclude(pk=article.pk)
+        .order_by(
+            "-listing_entries__sort_date",
+            "-listing_entries__published_at",
+            "-listing_entries__article",
+        )[:limit]
+    )
 
 
 def subsections(section):
@@ -41,8 +88,13 @@ def subsections(section):
 
 
 def breadcrumbs(page):
-    """The pages from the home page down to ``page``'s parent."""
-    return page.get_ancestors().filter(depth__gt=1)
+    """The pages from the home page down to ``page``'s parent (kept in the shared cache)."""
+    parent_path = page.path[: -page.steplen]
+    return remembered(
+        f"ancestors:{parent_path}",
+        [SHELL],
+        lambda: list(page.get_ancestors().filter(depth__gt=1)),
+    )
 
 
 class SectionNotFound(ValueError):

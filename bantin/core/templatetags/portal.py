@@ -1,8 +1,10 @@
 from django import template
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from bantin.core import text
+from bantin.core.cache import SHELL, remembered
 from bantin.core.models import readable
+from bantin.core.routing import site_for_request
 
 register = template.Library()
 
@@ -17,11 +19,21 @@ def vn_date(value, style=""):
 def main_menu(context):
     """The navigation: the home page's sections shown in menus, each with its subsections."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
+    site = site_for_request(request) if request else None
     current = context.get("page")
     if site is None:
         return {"items": [], "current": current}
     root = site.root_page
+    items = remembered(f"menu:{site.pk}", [SHELL], lambda: _menu_items(root))
+    current_path = current.path if isinstance(current, Page) else ""
+    items = [
+        {**item, "active": bool(current_path) and current_path.startswith(item["page"].path)}
+        for item in items
+    ]
+    return {"items": items, "home": root, "current": current}
+
+
+def _menu_items(root):
     pages = list(
         readable(Page.objects.in_menu().descendant_of(root))
         .filter(depth__in=(root.depth + 1, root.depth + 2))
@@ -33,7 +45,4 @@ def main_menu(context):
             items.append({"page": page, "children": []})
         elif items and page.path.startswith(items[-1]["page"].path):
             items[-1]["children"].append(page)
-    current_path = current.path if isinstance(current, Page) else ""
-    for item in items:
-        item["active"] = bool(current_path) and current_path.startswith(item["page"].path)
-    return {"items": items, "home": root, "current": current}
+    return items

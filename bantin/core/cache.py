@@ -1,0 +1,279 @@
+"""The portal's shared cache: tags, values that follow them, and the anonymous page cache.
+
+A *tag* names something a cached thing was built from (``page:42`` for a page's
+own content, ``list:7`` for which articles a section lists and in what order,
+``shell`` for the site's header, menu and footer). Each tag has a *stamp* in
+the shared cache: the time it last changed. Changing content calls ``touch()``
+on its tags; a cached page stays valid only while every tag it was built from
+is older than the moment its rendering began. That one rule makes invalidation
+precise (only what depends on the changed tag goes) and safe under races: a
+render that read the old content before a publish committed began before the
+publish's stamp, so what it stored is never served.
+
+Every worker process shares the cache (file cache by default, Redis with
+``CACHE_URL``), so a touch in one process reaches all of them at once.
+"""
+
+import contextvars
+import datetime
+import hashlib
+import time
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils import timezone
+from django.utils.http import http_date, parse_http_date_safe
+
+# Tags every page depends on: the header, menu and footer; the list of sites; which
+# subtrees are restricted; the redirects (which can replace a 404).
+SHELL = "shell"
+SITES = "sites"
+RESTRICTIONS = "restrictions"
+REDIRECTS = "redirects"
+
+STAMP_PREFIX = "bantin:tag:"
+PAGE_PREFIX = "bantin:page:"
+# Headers a cached response keeps; anything personal (cookies) never is stored.
+KEPT_HEADERS = ("Content-Type", "Content-Language", "Link", "X-Robots-Tag")
+
+
+def stamps(tags, missing=None):
+    """Return ``{tag: stamp}`` for ``tags``; a tag never touched (or evicted) is stamped
+    ``missing``: by default just before the current render began, or now outside one.
+
+    That is the safe reading of "we don't know when it last changed": whatever was
+    built before this moment is stale, while this render (and later ones) are not.
+    """
+    keys = {STAMP_PREFIX + tag: tag for tag in tags}
+    if not keys:
+        return {}
+    found = cache.get_many(list(keys))
+    absent = [key for key in keys if key not in found]
+    if absent:
+        stamp = missing
+        if stamp is None:
+            started = _render.get()
+            stamp = time.time() if started is None else _just_before(started)
+        for key in absent:
+            cache.add(key, stamp, timeout=None)
+        found.update(cache.get_many(absent))
+    return {keys[key]: value for key, value in found.items()}
+
+
+def touch(*tags):
+    """Mark ``tags`` as changed now, and once more when the current transaction commits.
+
+    The second stamp matters: a reader that started between the first stamp and
+    the commit still read the old rows, and must not be taken as fresh.
+    """
+    tags = [tag for tag in tags if tag]
+    if not tags:
+        return
+
+    def stamp():
+        now = time.time()
+        cache.set_many({STAMP_PREFIX + tag: now for tag in tags}, timeout=None)
+
+    stamp()
+    transaction.on_commit(stamp)
+
+
+def remembered(key, tags, build, timeout=3600):
+    """Return ``build()``, kept in the shared cache until one of ``tags`` changes."""
+    current = stamps(tags)
+    version = hashlib.blake2b(repr(sorted(current.items())).encode(), digest_size=8).hexdigest()
+    full_key = f"bantin:value:{key}:{version}"
+    value = cache.get(full_key)
+    if value is None:
+        value = build()
+        cache.set(full_key, value, timeout)
+    return value
+
+
+# The page cache -------------------------------------------------------------------
+
+# When the response being rendered in this thread began (None outside the page cache).
+_render = contextvars.ContextVar("bantin_render_started", default=None)
+
+
+def _just_before(started):
+    return started - settings.PAGE_CACHE_CLOCK_MARGIN - 0.001
+
+
+def depends(request, *tags):
+    """Record that the response to ``request`` shows what ``tags`` name.
+
+    Only responses whose view called this (the portal's pages, feeds, sitemap)
+    are stored; a view that never calls it is never cached.
+    """
+    recorded = getattr(request, "_page_cache_tags", None)
+    if recorded is None:
+        recorded = request._page_cache_tags = set()
+    recorded.update(tag for tag in tags if tag)
+
+
+def until(request, moment):
+    """Record that the response to ``request`` must not be served from the cache after
+    ``moment`` (an aware datetime), such as the expiry time of a page it shows."""
+    deadline = moment.timestamp()
+    current = getattr(request, "_page_cache_until", None)
+    if current is None or deadline < current:
+        request._page_cache_until = deadline
+
+
+def next_midnight():
+    """The coming local midnight: when anything computed "for today" goes stale."""
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    return timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time()))
+
+
+@dataclass
+class CachedPage:
+    """What the page cache keeps of a response."""
+
+    status: int
+    headers: dict
+    content: bytes
+    tags: tuple
+    started: float
+    expires: float | None = None
+    stored: float = field(default_factory=time.time)
+
+    @property
+    def etag(self):
+        return '"' + hashlib.blake2b(self.content, digest_size=12).hexdigest() + '"'
+
+
+def _cacheable_request(request):
+    """Anonymous GET/HEAD without a session: the only requests the cache answers or fills."""
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False
+    return not request.path.startswith(PAGE_CACHE_SKIP)
+
+
+PAGE_CACHE_SKIP = ("/admin/", "/static/", "/media/", "/documents/", "/healthz/", "/readyz/")
+
+
+def _key(request):
+    raw = f"{request.get_host()}{request.get_full_path()}"
+    return PAGE_PREFIX + hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
+
+
+def _fresh(entry):
+    if entry.expires is not None and entry.expires <= time.time():
+        return False
+    current = stamps(entry.tags)
+    # Stamps from several app servers are compared with each other: an entry counts as
+    # fresh only if its tags are older than its start by a margin covering clock skew.
+    limit = entry.started - settings.PAGE_CACHE_CLOCK_MARGIN
+    return all(current.get(tag, limit + 1) < limit for tag in entry.tags)
+
+
+def _cache_headers(response, entry):
+    max_age = settings.PAGE_CACHE_MAX_AGE
+    shared_max_age = settings.PAGE_CACHE_SHARED_MAX_AGE
+    response["Cache-Control"] = (
+        f"public, max-age={max_age}, s-maxage={shared_max_age}, "
+        f"stale-while-revalidate={settings.PAGE_CACHE_STALE_WHILE_REVALIDATE}"
+    )
+    response["ETag"] = entry.etag
+    response["Last-Modified"] = http_date(entry.stored)
+
+
+def _not_modified(request, entry):
+    if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
+    if if_none_match is not None:
+        return entry.etag in [tag.strip() for tag in if_none_match.split(",")] or (
+            if_none_match.strip() == "*"
+        )
+    since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE") or "")
+    return since is not None and int(entry.stored) <= since
+
+
+def _respond(request, entry, state):
+    if entry.status == 200 and _not_modified(request, entry):
+        response = HttpResponseNotModified()
+    else:
+        response = HttpResponse(
+            b"" if request.method == "HEAD" else entry.content, status=entry.status
+        )
+        for name, value in entry.headers.items():
+            response[name] = value
+        response["Content-Length"] = str(len(entry.content))
+    _cache_headers(response, entry)
+    response["X-Page-Cache"] = state
+    return response
+
+
+class PageCacheMiddleware:
+    """Serves anonymous readers from the shared cache; stores what the portal's views mark.
+
+    Staff (any request carrying a session cookie), POSTs, previews and the admin
+    always go to the view. Other cookies (a CSRF token, analytics) do not matter:
+    a page a view marked cacheable is the same for every anonymous reader.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.PAGE_CACHE_ENABLED or not _cacheable_request(request):
+            return self.get_response(request)
+        key = _key(request)
+        entry = cache.get(key)
+        if isinstance(entry, CachedPage) and _fresh(entry):
+            return _respond(request, entry, "hit")
+        started = time.time()
+        token = _render.set(started)
+        try:
+            response = self.get_response(request)
+        finally:
+            _render.reset(token)
+        tags = getattr(request, "_page_cache_tags", None)
+        if not tags or not self._storable(request, response):
+            return response
+        entry = CachedPage(
+            status=response.status_code,
+            headers={name: response[name] for name in KEPT_HEADERS if response.has_header(name)},
+            content=response.content,
+            tags=tuple(sorted(tags)),
+            started=started,
+            expires=getattr(request, "_page_cache_until", None),
+        )
+        if entry.expires is not None and entry.expires <= started:
+            return response
+        # A tag nobody has stamped yet has not changed since before this render began
+        # (had it been evicted after a change, later renders would stamp it past ours).
+        stamps(entry.tags, missing=_just_before(started))
+        cache.set(key, entry, settings.PAGE_CACHE_TIMEOUT)
+        if response.status_code == 200 and _not_modified(request, entry):
+            return _respond(request, entry, "miss")
+        _cache_headers(response, entry)
+        response["X-Page-Cache"] = "miss"
+        # The same for every anonymous reader: a "Vary: Cookie" (Wagtail's user bar
+        # adds one) would only stop browsers and proxies from sharing it.
+        vary = [part.strip() for part in response.get("Vary", "").split(",")]
+        vary = [part for part in vary if part and part.lower() != "cookie"]
+        if vary:
+            response["Vary"] = ", ".join(vary)
+        elif response.has_header("Vary"):
+            del response["Vary"]
+        return response
+
+    @staticmethod
+    def _storable(request, response):
+        if response.status_code not in (200, 404) or response.streaming:
+            return False
+        if response.cookies or getattr(request, "is_preview", False):
+            return False
+        # A view that varies by who is asking (a logged-in user, a language) is personal.
+        vary = {part.strip().lower() for part in response.get("Vary", "").split(",")}
+        if vary - {"", "accept-encoding", "cookie"}:
+            return False
+        cache_control = response.get("Cache-Control", "").lower()
+        return "private" not in cache_control and "no-store" not in cache_control

@@ -1,0 +1,114 @@
+"""Serving a page in a bounded number of queries, whatever the depth of the tree.
+
+Wagtail finds a page by walking the tree one URL segment at a time (two queries
+per level) after looking the Site up in the database. Here the Site list comes
+from the shared cache and the page is found by its slug and full URL path in
+one query, plus one for its specific fields. Page types that define their own
+``route()`` keep Wagtail's walk, so nothing that relies on it changes.
+"""
+
+from functools import cache as memoise
+
+from django.http import Http404, HttpResponse
+from django.http.request import split_domain_port
+from wagtail import hooks
+from wagtail.models import Page, Site, get_page_models
+from wagtail.url_routing import RouteResult
+
+from bantin.core.cache import REDIRECTS, RESTRICTIONS, SHELL, SITES, depends, remembered
+
+
+def sites():
+    """Every Site with its root page, from the shared cache."""
+    return remembered("sites", [SITES], lambda: list(Site.objects.select_related("root_page")))
+
+
+def _port(request):
+    try:
+        return int(request.get_port())
+    except (TypeError, ValueError):
+        return None
+
+
+def site_for_request(request):
+    """The Site answering ``request``, chosen as Wagtail chooses it; ``None`` if none does.
+
+    Wagtail's order: hostname and port, then hostname on the default site, then
+    the one other site with this hostname, then the default site.
+    """
+    if hasattr(request, "_wagtail_site"):
+        return request._wagtail_site
+    hostname = split_domain_port(request._get_raw_host())[0]
+    port = _port(request)
+    candidates = [site for site in sites() if site.hostname == hostname or site.is_default_site]
+    site = None
+    exact = [site for site in candidates if site.hostname == hostname and site.port == port]
+    if exact:
+        site = exact[0]
+    else:
+        default = [site for site in candidates if site.is_default_site]
+        named = [site for site in candidates if site.hostname == hostname]
+        if default and default[0].hostname == hostname:
+            site = default[0]
+        elif default:
+            others = [site for site in named if not site.is_default_site]
+            site = others[0] if len(others) == 1 else default[0]
+        elif len(named) == 1:
+            site = named[0]
+    request._wagtail_site = site
+    return site
+
+
+@memoise
+def _custom_routing():
+    """Whether any page type routes its own URLs (then Wagtail's walk is used everywhere)."""
+    return any(model.route is not Page.route for model in get_page_models())
+
+
+def page_for_path(site, path):
+    """The page at ``path`` under ``site``'s root (specific, live or not), or ``None``."""
+    root = site.root_page
+    components = [part for part in path.split("/") if part]
+    if not components:
+        return Page.objects.filter(pk=root.pk).specific().first()
+    url_path = root.url_path + "".join(f"{part}/" for part in components)
+    return (
+        Page.objects.filter(
+            slug=components[-1], depth=root.depth + len(components), url_path=url_path
+        )
+        .specific()
+        .first()
+    )
+
+
+def serve(request, path):
+    """Wagtail's page view, with the Site and the page found in one query each."""
+    site = site_for_request(request)
+    if site is None or _custom_routing():
+        from wagtail.views import serve as wagtail_serve
+
+        return wagtail_serve(request, path)
+    depends(request, SHELL, RESTRICTIONS)
+    page = page_for_path(site, path)
+    if page is None or not page.live:
+        # A 404 changes when a page is published at this address or a redirect is added.
+        depends(request, REDIRECTS, url_tag(site.pk, path))
+        raise Http404
+    depends(request, f"page:{page.pk}")
+    request._wagtail_route_for_request = RouteResult(page)
+
+    def chain(page, request, args, kwargs):
+        return page.serve(request, *args, **kwargs)
+
+    for wrap in reversed(hooks.get_hooks("on_serve_page")):
+        chain = wrap(chain)
+    for hook in hooks.get_hooks("before_serve_page"):
+        result = hook(page, request, (), {})
+        if isinstance(result, HttpResponse):
+            return result
+    return chain(page, request, (), {})
+
+
+def url_tag(site_id, path):
+    """The tag of a URL path under a site (what a cached 404 depends on)."""
+    return "url:{}:/{}".format(site_id, "".join(f"{part}/" for part in path.split("/") if part))
