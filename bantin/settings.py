@@ -156,8 +156,23 @@ if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=24 * 3600)
 PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=0)
-PAGE_CACHE_SHARED_MAX_AGE = env.int("PAGE_CACHE_SHARED_MAX_AGE", default=0)
+# Shared caches keep pages only as long as they can be told of a change.
+PAGE_CACHE_SHARED_MAX_AGE = env.int(
+    "PAGE_CACHE_SHARED_MAX_AGE", default=600 if "FRONTEND_CACHE_URL" in env.ENVIRON else 0
+)
 PAGE_CACHE_STALE_WHILE_REVALIDATE = env.int("PAGE_CACHE_STALE_WHILE_REVALIDATE", default=30)
+# nginx's page store (deploy/nginx/): a folder the portal writes published pages to.
+PAGE_STORE_DIR = env.str("PAGE_STORE_DIR", default="")
+# A CDN or caching proxy purged through Wagtail's front-end cache, e.g. an HTTP purge
+# endpoint: FRONTEND_CACHE_URL=http://127.0.0.1:8081/purge
+if "FRONTEND_CACHE_URL" in env.ENVIRON:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": env.str("FRONTEND_CACHE_URL"),
+        }
+    }
 # Largest clock difference between app servers, in seconds (see bantin.core.cache).
 PAGE_CACHE_CLOCK_MARGIN = env.float("PAGE_CACHE_CLOCK_MARGIN", default=1.0)
 

@@ -63,22 +63,38 @@ def stamps(tags, missing=None):
     return {keys[key]: value for key, value in found.items()}
 
 
+# Functions told of every touch (``fn(tags)``) and of every page stored
+# (``fn(request, entry)``): how a front such as nginx's page store or a CDN follows
+# the cache without core knowing about it.
+touch_listeners = []
+store_listeners = []
+
+
 def touch(*tags):
     """Mark ``tags`` as changed now, and once more when the current transaction commits.
 
     The second stamp matters: a reader that started between the first stamp and
     the commit still read the old rows, and must not be taken as fresh.
     """
-    tags = [tag for tag in tags if tag]
+    tags = sorted({tag for tag in tags if tag})
     if not tags:
         return
 
     def stamp():
         now = time.time()
         cache.set_many({STAMP_PREFIX + tag: now for tag in tags}, timeout=None)
+        for listener in touch_listeners:
+            listener(tags)
 
     stamp()
     transaction.on_commit(stamp)
+
+
+def fresh_since(tags, started):
+    """Whether none of ``tags`` changed since ``started`` (less the clock margin)."""
+    current = stamps(tags)
+    limit = started - settings.PAGE_CACHE_CLOCK_MARGIN
+    return all(current.get(tag, limit + 1) < limit for tag in tags)
 
 
 def remembered(key, tags, build, timeout=3600):
@@ -167,11 +183,9 @@ def _key(request):
 def _fresh(entry):
     if entry.expires is not None and entry.expires <= time.time():
         return False
-    current = stamps(entry.tags)
     # Stamps from several app servers are compared with each other: an entry counts as
     # fresh only if its tags are older than its start by a margin covering clock skew.
-    limit = entry.started - settings.PAGE_CACHE_CLOCK_MARGIN
-    return all(current.get(tag, limit + 1) < limit for tag in entry.tags)
+    return fresh_since(entry.tags, entry.started)
 
 
 def _cache_headers(response, entry):
@@ -227,6 +241,8 @@ class PageCacheMiddleware:
         key = _key(request)
         entry = cache.get(key)
         if isinstance(entry, CachedPage) and _fresh(entry):
+            for listener in store_listeners:
+                listener(request, entry)
             return _respond(request, entry, "hit")
         started = time.time()
         token = _render.set(started)
@@ -251,6 +267,8 @@ class PageCacheMiddleware:
         # (had it been evicted after a change, later renders would stamp it past ours).
         stamps(entry.tags, missing=_just_before(started))
         cache.set(key, entry, settings.PAGE_CACHE_TIMEOUT)
+        for listener in store_listeners:
+            listener(request, entry)
         if response.status_code == 200 and _not_modified(request, entry):
             return _respond(request, entry, "miss")
         _cache_headers(response, entry)

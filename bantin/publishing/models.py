@@ -72,3 +72,34 @@ class SchedulerLock(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class FrontPage(models.Model):
+    """A page the front holds — a file in nginx's page store, or a copy at a CDN — and
+    what it shows, so that a change removes exactly the copies that show it."""
+
+    name = models.CharField("Tệp trong kho trang", max_length=600, unique=True)
+    url = models.URLField("Địa chỉ", max_length=800)
+    stored_at = models.DateTimeField("Lưu lúc", auto_now=True)
+
+    class Meta:
+        verbose_name = "Trang ở lớp trước"
+        verbose_name_plural = "Trang ở lớp trước"
+
+    def __str__(self):
+        return self.url
+
+
+class FrontPageTag(models.Model):
+    """One thing (see ``bantin.core.cache``) a front page shows."""
+
+    page = models.ForeignKey(FrontPage, on_delete=models.CASCADE, related_name="tags")
+    tag = models.CharField(max_length=120, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["page", "tag"], name="publishing_frontpagetag_unique")
+        ]
+
+    def __str__(self):
+        return self.tag

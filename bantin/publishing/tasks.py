@@ -7,3 +7,10 @@ from bantin.publishing.services import scheduled_publish_run
 def publish_scheduled_task():
     published, expired = scheduled_publish_run()
     return {"published": published, "expired": expired}
+
+
+@task()
+def front_render_task(urls):
+    from bantin.publishing.front import front_render
+
+    return front_render(urls)
