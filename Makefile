@@ -8,7 +8,7 @@ PORT ?= 8000
 
 export BANTIN_LOCAL ?= 1
 
-.PHONY: run test test-postgres lint format clean
+.PHONY: run test test-postgres lint format clean bench
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,3 +42,8 @@ format: $(STAMP)
 
 clean:
 	rm -rf $(VENV) var/static
+
+# Load benchmark of the public pages (wrk, gunicorn and nginx on loopback); minutes, not
+# part of `make test`. DATABASE_URL=postgres://... runs it on PostgreSQL.
+bench: $(STAMP)
+	$(BIN)/python bench/web.py

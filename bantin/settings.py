@@ -98,7 +98,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "bantin.core.redirects.CachedRedirectMiddleware",
 ]
 
 ROOT_URLCONF = "bantin.urls"
@@ -250,6 +250,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
+    # Each 404 is already in the web server's access log; writing it again costs every
+    # request for a missing page (crawlers ask for many).
+    "loggers": {"django.request": {"level": env.str("LOG_LEVEL_REQUESTS", default="ERROR")}},
 }
 
 # Wagtail

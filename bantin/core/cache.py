@@ -14,14 +14,23 @@ Every worker process shares the cache (file cache by default, Redis with
 ``CACHE_URL``), so a touch in one process reaches all of them at once.
 """
 
+import contextlib
 import contextvars
 import datetime
 import hashlib
+import mmap
+import os
+import secrets
+import struct
 import time
+import zlib
+from collections import OrderedDict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
@@ -40,27 +49,120 @@ PAGE_PREFIX = "bantin:page:"
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Link", "X-Robots-Tag")
 
 
-def stamps(tags, missing=None):
+class CacheStamps:
+    """Stamps kept in the shared cache itself: right for Redis and several app servers.
+
+    A cache may evict a stamp; ``read`` then stamps it ``missing`` (see ``stamps()``).
+    """
+
+    table = "cache"
+
+    def read(self, tags, missing):
+        keys = {STAMP_PREFIX + tag: tag for tag in tags}
+        found = cache.get_many(list(keys))
+        absent = [key for key in keys if key not in found]
+        if absent:
+            stamp = missing()
+            for key in absent:
+                cache.add(key, stamp, timeout=None)
+            found.update(cache.get_many(absent))
+        return {keys[key]: value for key, value in found.items()}
+
+    def write(self, tags, value):
+        cache.set_many({STAMP_PREFIX + tag: value for tag in tags}, timeout=None)
+
+
+class FileStamps:
+    """Stamps in a memory-mapped table beside the file cache: one machine, every worker.
+
+    Reading a stamp is a memory read rather than a file per tag, which keeps a cache
+    hit close to the cost of the smallest view. Tags share slots by hash; two tags in
+    one slot only ever make a page stale early. A table made anew (deleted, or a new
+    cache folder) gets a new id, which every entry built on the old one fails to match.
+    """
+
+    SLOTS = 1 << 20
+    HEADER = 16
+    MAGIC = b"BTSTAMP1"
+
+    def __init__(self, path):
+        self.path = Path(path)
+        self.pid = os.getpid()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        size = self.HEADER + 8 * self.SLOTS
+        if not self.path.exists():
+            temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}")
+            with open(temporary, "wb") as file:
+                file.write(self.MAGIC + secrets.token_bytes(8))
+                file.truncate(size)
+            with contextlib.suppress(FileExistsError):
+                os.link(temporary, self.path)
+            temporary.unlink()
+        with open(self.path, "r+b") as file:
+            self.map = mmap.mmap(file.fileno(), size)
+        if self.map[:8] != self.MAGIC:
+            raise ImproperlyConfigured(f"{self.path} không phải bảng dấu thời gian của cổng.")
+        self.table = self.map[8:16].hex()
+
+    def _slot(self, tag):
+        return self.HEADER + 8 * (zlib.crc32(tag.encode()) & (self.SLOTS - 1))
+
+    def read(self, tags, missing):
+        return {tag: struct.unpack_from("<d", self.map, self._slot(tag))[0] for tag in tags}
+
+    def write(self, tags, value):
+        packed = struct.pack("<d", value)
+        for tag in tags:
+            slot = self._slot(tag)
+            self.map[slot : slot + 8] = packed
+
+
+_stores = {}
+
+
+def stamp_store():
+    """Where stamps live: a table file beside a file cache, else the cache itself."""
+    config = settings.CACHES["default"]
+    if not config["BACKEND"].endswith("FileBasedCache"):
+        return _stores.setdefault("cache", CacheStamps())
+    path = Path(config["LOCATION"]) / "bantin-stamps.bin"
+    store = _stores.get(path)
+    if store is None or store.pid != os.getpid():
+        store = _stores[path] = FileStamps(path)
+    return store
+
+
+# Stamps already read while answering the current request: each tag is read once.
+_seen = contextvars.ContextVar("bantin_stamps_seen", default=None)
+
+
+def stamps(tags, missing=None, *, recheck=False):
     """Return ``{tag: stamp}`` for ``tags``; a tag never touched (or evicted) is stamped
     ``missing``: by default just before the current render began, or now outside one.
 
     That is the safe reading of "we don't know when it last changed": whatever was
     built before this moment is stale, while this render (and later ones) are not.
+    Within a request each tag is read once, unless ``recheck``.
     """
-    keys = {STAMP_PREFIX + tag: tag for tag in tags}
-    if not keys:
+    tags = list(tags)
+    if not tags:
         return {}
-    found = cache.get_many(list(keys))
-    absent = [key for key in keys if key not in found]
-    if absent:
-        stamp = missing
-        if stamp is None:
+    seen = None if recheck else _seen.get()
+    known = {tag: seen[tag] for tag in tags if tag in seen} if seen is not None else {}
+    wanted = [tag for tag in tags if tag not in known]
+    if wanted:
+
+        def stamp():
+            if missing is not None:
+                return missing
             started = _render.get()
-            stamp = time.time() if started is None else _just_before(started)
-        for key in absent:
-            cache.add(key, stamp, timeout=None)
-        found.update(cache.get_many(absent))
-    return {keys[key]: value for key, value in found.items()}
+            return time.time() if started is None else _just_before(started)
+
+        read = stamp_store().read(wanted, stamp)
+        if seen is not None:
+            seen.update(read)
+        known.update(read)
+    return known
 
 
 # Functions told of every touch (``fn(tags)``) and of every page stored
@@ -82,7 +184,10 @@ def touch(*tags):
 
     def stamp():
         now = time.time()
-        cache.set_many({STAMP_PREFIX + tag: now for tag in tags}, timeout=None)
+        stamp_store().write(tags, now)
+        seen = _seen.get()
+        if seen is not None:
+            seen.update(dict.fromkeys(tags, now))
         for listener in touch_listeners:
             listener(tags)
 
@@ -92,21 +197,83 @@ def touch(*tags):
 
 def fresh_since(tags, started):
     """Whether none of ``tags`` changed since ``started`` (less the clock margin)."""
-    current = stamps(tags)
+    current = stamps(tags, recheck=True)
     limit = started - settings.PAGE_CACHE_CLOCK_MARGIN
     return all(current.get(tag, limit + 1) < limit for tag in tags)
 
 
+def versioned_key(key, tags):
+    """A cache key for ``key`` that changes whenever one of ``tags`` changes."""
+    current = sorted(stamps(tags).items())
+    version = hashlib.blake2b(repr((stamp_store().table, current)).encode(), digest_size=8)
+    version = version.hexdigest()
+    return f"bantin:value:{key}:{version}"
+
+
+class _Recent:
+    """A small per-process memo in front of the shared cache.
+
+    Safe only for keys that say themselves whether a value is still good: versioned
+    keys (``remembered``), or entries checked against the stamps on every use (pages).
+    Values are shared between requests: callers must not change them.
+    """
+
+    def __init__(self, size):
+        self.size = size
+        self.items = OrderedDict()
+
+    def get(self, key):
+        value = self.items.get(key)
+        if value is not None:
+            self.items.move_to_end(key)
+        return value
+
+    def put(self, key, value):
+        self.items[key] = value
+        self.items.move_to_end(key)
+        while len(self.items) > self.size:
+            self.items.popitem(last=False)
+
+    def pop(self, key):
+        self.items.pop(key, None)
+
+
+_recent = _Recent(512)
+
+
 def remembered(key, tags, build, timeout=3600):
     """Return ``build()``, kept in the shared cache until one of ``tags`` changes."""
-    current = stamps(tags)
-    version = hashlib.blake2b(repr(sorted(current.items())).encode(), digest_size=8).hexdigest()
-    full_key = f"bantin:value:{key}:{version}"
-    value = cache.get(full_key)
+    full_key = versioned_key(key, tags)
+    value = _recent.get(full_key)
     if value is None:
-        value = build()
-        cache.set(full_key, value, timeout)
+        value = cache.get(full_key)
+        if value is None:
+            value = build()
+            cache.set(full_key, value, timeout)
+        _recent.put(full_key, value)
     return value
+
+
+def remembered_showing(key, tags, build, timeout=3600):
+    """Like ``remembered()`` for a value whose dependencies are known only once it is built.
+
+    ``build()`` returns ``(value, shown)``, ``shown`` being the tags of what the value
+    shows; the result ``(value, shown)`` is kept until one of ``tags`` changes, or one
+    of ``shown`` changes after it was built. Callers pass ``shown`` on to ``depends()``.
+    """
+    full_key = versioned_key(key, tags)
+    entry = _recent.get(full_key) or cache.get(full_key)
+    if entry is not None and fresh_since(entry[1], entry[2]):
+        _recent.put(full_key, entry)
+        return entry[0], entry[1]
+    started = time.time()
+    value, shown = build()
+    shown = tuple(sorted(set(shown)))
+    stamps(shown, missing=_just_before(started))
+    entry = (value, shown, started)
+    cache.set(full_key, entry, timeout)
+    _recent.put(full_key, entry)
+    return value, shown
 
 
 # The page cache -------------------------------------------------------------------
@@ -155,6 +322,7 @@ class CachedPage:
     content: bytes
     tags: tuple
     started: float
+    table: str = ""
     expires: float | None = None
     stored: float = field(default_factory=time.time)
 
@@ -182,6 +350,8 @@ def _key(request):
 
 def _fresh(entry):
     if entry.expires is not None and entry.expires <= time.time():
+        return False
+    if entry.table != stamp_store().table:
         return False
     # Stamps from several app servers are compared with each other: an entry counts as
     # fresh only if its tags are older than its start by a margin covering clock skew.
@@ -236,11 +406,21 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        seen = _seen.set({})
+        try:
+            return self._answer(request)
+        finally:
+            _seen.reset(seen)
+
+    def _answer(self, request):
         if not settings.PAGE_CACHE_ENABLED or not _cacheable_request(request):
             return self.get_response(request)
         key = _key(request)
-        entry = cache.get(key)
+        entry = _recent.get(key)
+        if entry is None or not _fresh(entry):
+            entry = cache.get(key)
         if isinstance(entry, CachedPage) and _fresh(entry):
+            _recent.put(key, entry)
             for listener in store_listeners:
                 listener(request, entry)
             return _respond(request, entry, "hit")
@@ -259,6 +439,7 @@ class PageCacheMiddleware:
             content=response.content,
             tags=tuple(sorted(tags)),
             started=started,
+            table=stamp_store().table,
             expires=getattr(request, "_page_cache_until", None),
         )
         if entry.expires is not None and entry.expires <= started:

@@ -1,3 +1,5 @@
+import copy
+
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
@@ -185,8 +187,16 @@ class HomePage(PortalPage):
         featured = None
         if self.featured_article_id:
             depends(request, f"page:{self.featured_article_id}")
-            chosen = readable(Page.objects.filter(pk=self.featured_article_id)).specific().first()
-            featured = chosen
+            featured = (
+                remembered(
+                    f"featured:{self.featured_article_id}",
+                    [f"page:{self.featured_article_id}", RESTRICTIONS],
+                    self._featured_load,
+                )
+                or None
+            )
+            if featured is not None and featured.expire_at is not None:
+                until(request, featured.expire_at)
         if featured is None:
             heads = [items[0] for _, items in sections if items]
             if heads:
@@ -203,6 +213,13 @@ class HomePage(PortalPage):
             for section, items in sections
         ]
         return context
+
+    def _featured_load(self):
+        chosen = readable(Page.objects.filter(pk=self.featured_article_id)).specific().first()
+        if chosen is None:
+            return False  # remembered: nothing to feature (None would be looked up again)
+        getattr(chosen, "featured_image", None)  # kept with the page, as its card shows it
+        return chosen
 
 
 @register_setting(icon="site")
@@ -293,4 +310,5 @@ class PortalSettings(NormalisedTextMixin, BaseSiteSetting):
         load = super().for_site
         if site is None:
             return load(site)
-        return remembered(f"portal-settings:{site.pk}", [SHELL], lambda: load(site))
+        # A copy: Wagtail attaches the request to the instance it hands out.
+        return copy.copy(remembered(f"portal-settings:{site.pk}", [SHELL], lambda: load(site)))

@@ -9,6 +9,7 @@ one query, plus one for its specific fields. Page types that define their own
 
 from functools import cache as memoise
 
+from django.contrib.contenttypes.models import ContentType
 from django.http import Http404, HttpResponse
 from django.http.request import split_domain_port
 from wagtail import hooks
@@ -65,20 +66,48 @@ def _custom_routing():
     return any(model.route is not Page.route for model in get_page_models())
 
 
-def page_for_path(site, path):
-    """The page at ``path`` under ``site``'s root (specific, live or not), or ``None``."""
-    root = site.root_page
-    components = [part for part in path.split("/") if part]
-    if not components:
-        return Page.objects.filter(pk=root.pk).specific().first()
+def _route(root, components):
+    """``(id, content type id)`` of the page at ``components`` under ``root``, or ``()``."""
     url_path = root.url_path + "".join(f"{part}/" for part in components)
-    return (
+    if not components:
+        return (root.pk, root.content_type_id)
+    found = (
         Page.objects.filter(
             slug=components[-1], depth=root.depth + len(components), url_path=url_path
         )
-        .specific()
+        .values_list("pk", "content_type_id")
         .first()
     )
+    return found or ()
+
+
+def page_for_path(site, path):
+    """The page at ``path`` under ``site``'s root (specific, live or not), or ``None``.
+
+    Which page answers an address is kept in the shared cache until something is
+    published at that address, so finding it costs one query: the page's own row.
+    A page since moved or renamed is caught by comparing its address, and looked
+    up afresh.
+    """
+    root = site.root_page
+    components = [part for part in path.split("/") if part]
+    url_path = root.url_path + "".join(f"{part}/" for part in components)
+    found = remembered(
+        f"route:{site.pk}:{url_path}",
+        [url_tag(site.pk, path)],
+        lambda: _route(root, components),
+    )
+    for attempt in (found, None):
+        if attempt is None:
+            attempt = _route(root, components)
+        if not attempt:
+            return None
+        page_id, content_type_id = attempt
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        page = model.objects.filter(pk=page_id).first() if model is not None else None
+        if page is not None and page.url_path == url_path:
+            return page
+    return None
 
 
 def serve(request, path):

@@ -14,7 +14,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from bantin.core.cache import REDIRECTS, RESTRICTIONS, SHELL, SITES, touch
-from bantin.core.routing import url_tag
+from bantin.core.routing import sites, url_tag
 
 
 def page_tags(page, joins_or_leaves=True):
@@ -54,8 +54,15 @@ def _page_unpublished(sender, instance, **kwargs):
 
 @receiver(post_page_move)
 def _page_moved(sender, instance, parent_page_before, parent_page_after, **kwargs):
+    before = kwargs.get("url_path_before") or ""
+    old_addresses = [
+        url_tag(site.pk, before[len(site.root_page.url_path) :])
+        for site in sites()
+        if before.startswith(site.root_page.url_path)
+    ]
     touch(
         *page_tags(instance),
+        *old_addresses,
         f"children:{parent_page_before.pk}",
         f"children:{parent_page_after.pk}",
         # Every page beneath a moved page changes address; the shell tag covers them.

@@ -6,6 +6,7 @@ from django.db.models import Prefetch, QuerySet
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
 
+from bantin.core.cache import remembered_showing
 from bantin.core.models import readable
 from bantin.leaders.models import LeaderPage, LeaderPosition
 from bantin.news import selectors as news_selectors
@@ -77,3 +78,20 @@ def article_leaders(article):
         links = links.filter(excluded=False, leader__live=True).select_related("leader")
         return [link.leader for link in links]
     return [link.leader for link in links if not link.excluded and link.leader.live]
+
+
+def article_leader_summaries(article):
+    """``(leaders, tags)``: title and address of the published leaders ``article`` links
+    to, kept until the article or one of them changes; ``tags`` for ``depends()``."""
+
+    def build():
+        leaders = article_leaders(article)
+        return (
+            [{"title": leader.title, "url": leader.url} for leader in leaders],
+            [f"page:{leader.pk}" for leader in leaders],
+        )
+
+    leaders, shown = remembered_showing(
+        f"article-leaders:{article.pk}", [f"page:{article.pk}"], build
+    )
+    return leaders, [f"page:{article.pk}", *shown]

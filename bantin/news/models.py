@@ -192,11 +192,17 @@ class ArticlePage(PortalPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         breadcrumbs = selectors.breadcrumbs(self)
-        related = list(selectors.related_articles(self))
-        if breadcrumbs:
-            depends(request, f"list:{breadcrumbs[-1].pk}")
-        shown(request, related)
+        related, related_tags = selectors.related_summaries(self)
+        depends(request, *related_tags)
+        for item in related:
+            if item["expire_at"] is not None:
+                until(request, item["expire_at"])
         context["related_articles"] = related
+        context["tag_names"] = (
+            [tag.name for tag in self.tags.all()]
+            if getattr(request, "is_preview", False)
+            else selectors.tag_names(self)
+        )
         context["breadcrumbs"] = breadcrumbs
         context["share_url"] = request.build_absolute_uri(self.get_url(request))
         return context

@@ -2,7 +2,7 @@
 
 from django.db.models.functions import Coalesce, TruncDate
 
-from bantin.core.cache import RESTRICTIONS, SHELL, remembered
+from bantin.core.cache import RESTRICTIONS, SHELL, remembered, remembered_showing
 from bantin.core.models import readable
 from bantin.news import models
 
@@ -13,6 +13,38 @@ def published_articles():
     Image renditions come from Wagtail's rendition cache, not a query per listing.
     """
     return readable(models.ArticlePage.objects.all()).select_related("featured_image")
+
+
+CARD_FIELDS = (
+    "title",
+    "slug",
+    "path",
+    "depth",
+    "url_path",
+    "live",
+    "expire_at",
+    "content_type",
+    "first_published_at",
+    "date",
+    "lead",
+    "featured_image__title",
+    "featured_image__file",
+    "featured_image__width",
+    "featured_image__height",
+    "featured_image__collection",
+    "featured_image__focal_point_x",
+    "featured_image__focal_point_y",
+    "featured_image__focal_point_width",
+    "featured_image__focal_point_height",
+    "featured_image__file_size",
+    "featured_image__file_hash",
+    "featured_image__description",
+)
+
+
+def article_cards():
+    """``published_articles()`` with only what lists and cards show (no bodies)."""
+    return published_articles().only(*CARD_FIELDS)
 
 
 def newest_first(articles):
@@ -29,7 +61,7 @@ def section_articles(section):
     section, however many articles it holds.
     """
     return (
-        published_articles()
+        article_cards()
         .filter(listing_entries__section=section.pk)
         .order_by(
             "-listing_entries__sort_date",
@@ -48,6 +80,41 @@ def section_count(section):
     )
 
 
+def related_summaries(article, limit=5):
+    """``(items, tags)``: title, address and date of the articles ``related_articles()``
+    gives, kept in the shared cache while the section's listing and those articles stay
+    as they are; ``tags`` is what a page showing them depends on."""
+    parent = breadcrumbs(article)[-1] if breadcrumbs(article) else None
+    listing = [f"list:{parent.pk}"] if parent is not None else []
+
+    def build():
+        related = list(related_articles(article, limit=limit))
+        items = [
+            {
+                "url": item.url,
+                "title": item.title,
+                "display_date": item.display_date,
+                "expire_at": item.expire_at,
+            }
+            for item in related
+        ]
+        return items, [f"page:{item.pk}" for item in related]
+
+    items, shown = remembered_showing(
+        f"related:{article.pk}:{limit}", [*listing, RESTRICTIONS], build
+    )
+    return items, [*listing, *shown]
+
+
+def tag_names(article):
+    """The names of ``article``'s published tags, kept until the article changes."""
+    return remembered(
+        f"tags:{article.pk}",
+        [f"page:{article.pk}"],
+        lambda: [tag.name for tag in article.tags.all()],
+    )
+
+
 def latest_for(sections, limit=5):
     """``{section id: its newest articles}``: ids from the shared cache, articles in one query."""
     ids = {
@@ -61,7 +128,7 @@ def latest_for(sections, limit=5):
         for section in sections
     }
     wanted = {pk for chosen in ids.values() for pk in chosen}
-    articles = {article.pk: article for article in published_articles().filter(pk__in=wanted)}
+    articles = {article.pk: article for article in article_cards().filter(pk__in=wanted)}
     return {
         section_id: [articles[pk] for pk in chosen if pk in articles]
         for section_id, chosen in ids.items()
@@ -71,7 +138,7 @@ def latest_for(sections, limit=5):
 def related_articles(article, limit=5):
     """The newest other published articles of ``article``'s own section."""
     return (
-        published_articles()
+        article_cards()
         .filter(listing_entries__section__path=article.path[: -article.steplen])
         .exclude(pk=article.pk)
         .order_by(
@@ -84,7 +151,11 @@ def related_articles(article, limit=5):
 
 def subsections(section):
     """Live, public sections directly under ``section``, in the editors' order."""
-    return readable(models.NewsIndexPage.objects.child_of(section))
+    return remembered(
+        f"subsections:{section.pk}",
+        [SHELL, RESTRICTIONS, f"children:{section.pk}"],
+        lambda: list(readable(models.NewsIndexPage.objects.child_of(section))),
+    )
 
 
 def breadcrumbs(page):

@@ -12,7 +12,7 @@ from tests.news.factories import make_article, make_section
 BUDGETS = {"article": 6, "section": 6, "section_deep": 6, "home": 10, "missing": 3}
 
 
-def add_articles(section, count, start):
+def add_articles(section, count, start, image=None):
     """Published articles straight into the tree (no revisions: only their number matters)."""
     for number in range(start, start + count):
         day = datetime.date(2020, 1, 1) + datetime.timedelta(days=number)
@@ -22,6 +22,7 @@ def add_articles(section, count, start):
                 lead=f"Sapo của bản tin số {number}.",
                 date=day,
                 live=True,
+                featured_image=image,
                 first_published_at=datetime.datetime(
                     day.year, day.month, day.day, tzinfo=datetime.UTC
                 ),
@@ -48,8 +49,9 @@ def test_query_counts_stay_flat_from_ten_to_a_thousand_articles(
     news = make_section(home, "Tin tức - Sự kiện", show_in_menus=True)
     economy = make_section(news, "Kinh tế", show_in_menus=True)
     make_section(home, "Văn hóa - Xã hội", show_in_menus=True)
-    article = make_article(economy, "Bài theo dõi", featured_image=image_factory())
-    add_articles(economy, 9, 0)
+    image = image_factory()
+    article = make_article(economy, "Bài theo dõi", featured_image=image)
+    add_articles(economy, 9, 0, image=image)
     urls = {
         "article": article.url,
         "section": news.url,
@@ -58,7 +60,7 @@ def test_query_counts_stay_flat_from_ten_to_a_thousand_articles(
         "missing": "/khong-co-trang-nay/",
     }
     small = costs(client, urls)
-    add_articles(economy, 990, 9)
+    add_articles(economy, 990, 9, image=image)
     urls["section_deep"] = news.url + "?page=80"
     large = costs(client, urls)
     assert large == small

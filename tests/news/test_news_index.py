@@ -100,3 +100,18 @@ def test_empty_section_says_so(client, sections):
     news, _, _ = sections
     response = client.get(news.url)
     assert "Chuyên mục chưa có bài viết nào được xuất bản." in response.content.decode()
+
+
+def test_rebuild_listing_restores_the_listing_index(client, sections):
+    from django.core.management import call_command
+
+    from bantin.news.models import ListingEntry
+
+    news, leaders, _ = sections
+    make_article(leaders, "Tin còn lại", date=datetime.date(2025, 1, 5))
+    ListingEntry.objects.all().delete()
+    assert titles(client.get(leaders.url + "?page=1")) == []
+    call_command("rebuild_listing")
+    # One entry under the subsection, one under the section above it.
+    assert ListingEntry.objects.count() == 2
+    assert titles(client.get(leaders.url + "?page=1")) == ["Tin còn lại"]

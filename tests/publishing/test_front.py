@@ -253,3 +253,50 @@ def test_nginx_config_is_valid(tmp_path, store):
 
 def test_nginx_config_command(store):
     call_command("nginx_config", "--listen", "8080", "--server-name", "congthongtin.example.vn")
+
+
+@pytest.fixture
+def purge_server():
+    """A local HTTP endpoint recording PURGE requests, as a CDN or caching proxy would."""
+    import http.server
+    import threading
+
+    purged = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_PURGE(self):  # noqa: N802 (the HTTP method's name)
+            purged.append(self.headers["Host"] + self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", purged
+    server.shutdown()
+
+
+def test_a_cdn_is_purged_of_exactly_the_pages_that_show_a_change(
+    client, settings, portal, purge_server, django_capture_on_commit_callbacks
+):
+    location, purged = purge_server
+    settings.PAGE_STORE_DIR = ""
+    settings.PAGE_CACHE_CLOCK_MARGIN = 0
+    settings.WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": location,
+        }
+    }
+    economy, culture = portal["economy"], portal["culture"]
+    article = portal["articles"][-1]
+    for url in (article.url, economy.url, portal["home"].url, culture.url):
+        client.get(url)
+    with django_capture_on_commit_callbacks(execute=True):
+        article.title = "Kinh tế 3 (CDN)"
+        article.save_revision().publish()
+    assert {f"testserver{article.url}", f"testserver{economy.url}", "testserver/"} <= set(purged)
+    assert f"testserver{culture.url}" not in purged

@@ -22,7 +22,7 @@ def main_menu(context):
     site = site_for_request(request) if request else None
     current = context.get("page")
     if site is None:
-        return {"items": [], "current": current}
+        return {"items": [], "current": current, "request": request}
     root = site.root_page
     items = remembered(f"menu:{site.pk}", [SHELL], lambda: _menu_items(root))
     current_path = current.path if isinstance(current, Page) else ""
@@ -30,7 +30,50 @@ def main_menu(context):
         {**item, "active": bool(current_path) and current_path.startswith(item["page"].path)}
         for item in items
     ]
-    return {"items": items, "home": root, "current": current}
+    # The request lets {% pageurl %} reuse the site's root paths instead of reading them anew.
+    return {"items": items, "home": root, "current": current, "request": request}
+
+
+def _rendered(context, name, key):
+    """``name`` rendered in ``context``, kept in the shared cache under ``key`` (shell tag)."""
+    template = context.template.engine.get_template(name)
+    if key is None:
+        return template.render(context)
+    return remembered(key, [SHELL], lambda: template.render(context))
+
+
+@register.simple_tag(takes_context=True)
+def portal_header(context):
+    """The header (brand, search box, menu), rendered once per menu state and site.
+
+    The menu marks the current section and page, so the key holds which item is
+    active and whether the page itself is in the menu; a search page (whose box
+    shows the query) is rendered each time.
+    """
+    request = context.get("request")
+    site = site_for_request(request) if request else None
+    if site is None or context.get("query"):
+        return _rendered(context, "components/header.html", None)
+    current = context.get("page")
+    path = current.path if isinstance(current, Page) else ""
+    items = remembered(f"menu:{site.pk}", [SHELL], lambda: _menu_items(site.root_page))
+    active = next((item["page"].pk for item in items if path.startswith(item["page"].path)), 0)
+    pages = [item["page"].pk for item in items] + [
+        child.pk for item in items for child in item["children"]
+    ]
+    exact = (
+        current.pk if isinstance(current, Page) and current.pk in pages + [site.root_page_id] else 0
+    )
+    return _rendered(context, "components/header.html", f"header:{site.pk}:{active}:{exact}")
+
+
+@register.simple_tag(takes_context=True)
+def portal_footer(context):
+    """The footer, rendered once per site until the portal's settings change."""
+    request = context.get("request")
+    site = site_for_request(request) if request else None
+    key = f"footer:{site.pk}" if site is not None else None
+    return _rendered(context, "components/footer.html", key)
 
 
 def _menu_items(root):
