@@ -173,6 +173,9 @@ if "FRONTEND_CACHE_URL" in env.ENVIRON:
             "LOCATION": env.str("FRONTEND_CACHE_URL"),
         }
     }
+# Query parameters the cached pages read (listing page, leader's month); a request
+# with any other parameter is answered by the app without the cache.
+PAGE_CACHE_QUERY_PARAMETERS = ["page", "thang"]
 # Largest clock difference between app servers, in seconds (see bantin.core.cache).
 PAGE_CACHE_CLOCK_MARGIN = env.float("PAGE_CACHE_CLOCK_MARGIN", default=1.0)
 

@@ -326,9 +326,11 @@ class CachedPage:
     expires: float | None = None
     stored: float = field(default_factory=time.time)
 
-    @property
-    def etag(self):
-        return '"' + hashlib.blake2b(self.content, digest_size=12).hexdigest() + '"'
+    etag: str = ""
+
+    def __post_init__(self):
+        if not self.etag:
+            self.etag = '"' + hashlib.blake2b(self.content, digest_size=12).hexdigest() + '"'
 
 
 def _cacheable_request(request):
@@ -336,6 +338,10 @@ def _cacheable_request(request):
     if request.method not in ("GET", "HEAD"):
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False
+    # Only parameters the portal's pages read: a stray "?x=1" per request must not fill
+    # the cache with copies of the same page.
+    if not set(request.GET).issubset(settings.PAGE_CACHE_QUERY_PARAMETERS):
         return False
     return not request.path.startswith(PAGE_CACHE_SKIP)
 

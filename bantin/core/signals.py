@@ -43,8 +43,11 @@ def _addresses(page):
 
 @receiver(page_published)
 def _page_published(sender, instance, **kwargs):
-    first = instance.first_published_at == instance.last_published_at
-    touch(*page_tags(instance, joins_or_leaves=first))
+    # Whether a publication adds the page to its parent's children (a first or renewed
+    # publication) is not told by the signal; pages whose parent lists them through
+    # another index (articles: news.listing) say so, and only then is it skipped.
+    listed = getattr(instance.specific_class, "listed_with_children", True)
+    touch(*page_tags(instance, joins_or_leaves=listed))
 
 
 @receiver(page_unpublished)

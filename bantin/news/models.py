@@ -164,6 +164,9 @@ class ArticlePage(PortalPage):
     subpage_types = []
     # An article is content, not structure: publishing one leaves the menu cached.
     shapes_site = False
+    # Sections list their articles through ListingEntry, whose changes are tracked
+    # precisely; a mere edit must not stale every page of the section.
+    listed_with_children = False
 
     class Meta:
         verbose_name = "Bản tin"

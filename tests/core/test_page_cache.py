@@ -220,3 +220,75 @@ def test_an_expiring_article_leaves_the_cache_at_its_expiry(client, portal):
     with time_machine.travel(expiry + datetime.timedelta(seconds=1), tick=False):
         assert client.get(article.url).status_code == 404
         assert "Lễ hội Lồng tồng" not in client.get(portal["culture"].url).content.decode()
+
+
+@pytest.fixture
+def file_cache(settings, tmp_path):
+    """The embedded default: a file cache, with stamps in a table beside it."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    }
+    return tmp_path / "cache"
+
+
+def test_file_stamps_are_one_table_for_every_process(tmp_path):
+    from bantin.core.cache import FileStamps
+
+    first, second = FileStamps(tmp_path / "stamps.bin"), FileStamps(tmp_path / "stamps.bin")
+    assert first.table == second.table
+    first.write(["page:7"], 1234.5)
+    assert second.read(["page:7", "page:8"], missing=None) == {"page:7": 1234.5, "page:8": 0.0}
+    (tmp_path / "stamps.bin").unlink()
+    assert FileStamps(tmp_path / "stamps.bin").table != first.table
+
+
+def test_the_file_cache_serves_and_invalidates_across_processes(client, portal, file_cache):
+    from tests.conftest import run_python
+
+    article, other = portal["festival"], portal["articles"][0]
+    warm(client, article.url, other.url)
+    assert (file_cache / "bantin-stamps.bin").exists()
+    # Another process (a second worker, the task worker) touches the article's tag.
+    result = run_python(
+        f"from bantin.core.cache import touch; touch('page:{article.pk}')",
+        env={"CACHE_URL": f"filecache://{file_cache}"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert state(client, article.url)[1] == "miss"
+    assert state(client, other.url)[1] == "hit"
+    publish_edit(article, title="Lễ hội Lồng tồng 2025")
+    assert "Lễ hội Lồng tồng 2025" in client.get(article.url).content.decode()
+    assert "Lễ hội Lồng tồng 2025" in client.get(portal["culture"].url).content.decode()
+
+
+def test_leader_pages_follow_their_leaders_and_activities(client, portal):
+    from tests.leaders.factories import make_leader, make_leader_index
+
+    index = make_leader_index(portal["home"])
+    leader = make_leader(index, "Nguyễn Đăng Bình", ["Chủ tịch UBND tỉnh"])
+    warm(client, index.url, leader.url)
+
+    leader.unpublish()
+    assert "Nguyễn Đăng Bình" not in client.get(index.url).content.decode()
+    leader.save_revision().publish()
+    assert "Nguyễn Đăng Bình" in client.get(index.url).content.decode()
+
+    warm(client, leader.url)
+    article = make_article(
+        portal["economy"], "Chủ tịch UBND tỉnh Nguyễn Đăng Bình làm việc với doanh nghiệp"
+    )
+    assert article.title in client.get(leader.url).content.decode()
+    assert "Nguyễn Đăng Bình" in client.get(article.url).content.decode()
+
+
+def test_unknown_query_parameters_are_answered_without_filling_the_cache(client, portal):
+    url = portal["economy"].url
+    for number in range(3):
+        response = client.get(f"{url}?utm_source=zalo&n={number}")
+        assert response.status_code == 200 and response.get("X-Page-Cache") is None
+    client.get(url + "?page=2")
+    assert state(client, url + "?page=2") == (200, "hit")
