@@ -123,12 +123,14 @@ _stores = {}
 def stamp_store():
     """Where stamps live: a table file beside a file cache, else the cache itself."""
     config = settings.CACHES["default"]
-    if not config["BACKEND"].endswith("FileBasedCache"):
-        return _stores.setdefault("cache", CacheStamps())
-    path = Path(config["LOCATION"]) / "bantin-stamps.bin"
-    store = _stores.get(path)
-    if store is None or store.pid != os.getpid():
-        store = _stores[path] = FileStamps(path)
+    location = (config["BACKEND"], config.get("LOCATION"), os.getpid())
+    store = _stores.get(location)
+    if store is None:
+        if config["BACKEND"].endswith("FileBasedCache"):
+            store = FileStamps(Path(config["LOCATION"]) / "bantin-stamps.bin")
+        else:
+            store = CacheStamps()
+        _stores[location] = store
     return store
 
 
@@ -257,20 +259,26 @@ def remembered(key, tags, build, timeout=3600):
 def remembered_showing(key, tags, build, timeout=3600):
     """Like ``remembered()`` for a value whose dependencies are known only once it is built.
 
-    ``build()`` returns ``(value, shown)``, ``shown`` being the tags of what the value
-    shows; the result ``(value, shown)`` is kept until one of ``tags`` changes, or one
-    of ``shown`` changes after it was built. Callers pass ``shown`` on to ``depends()``.
+    ``build()`` returns ``(value, shown)`` or ``(value, shown, expires)``: ``shown`` are
+    the tags of what the value shows, ``expires`` (a timestamp or ``None``) when it must
+    be built again regardless. The result ``(value, shown)`` is kept until one of
+    ``tags`` changes, one of ``shown`` changes after it was built, or it expires.
+    Callers pass ``shown`` on to ``depends()``.
     """
     full_key = versioned_key(key, tags)
     entry = _recent.get(full_key) or cache.get(full_key)
-    if entry is not None and fresh_since(entry[1], entry[2]):
+    if (
+        entry is not None
+        and (entry[3] is None or entry[3] > time.time())
+        and fresh_since(entry[1], entry[2])
+    ):
         _recent.put(full_key, entry)
         return entry[0], entry[1]
     started = time.time()
-    value, shown = build()
+    value, shown, *rest = build()
     shown = tuple(sorted(set(shown)))
     stamps(shown, missing=_just_before(started))
-    entry = (value, shown, started)
+    entry = (value, shown, started, rest[0] if rest else None)
     cache.set(full_key, entry, timeout)
     _recent.put(full_key, entry)
     return value, shown

@@ -10,6 +10,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -80,6 +81,14 @@ def _page_deleted(sender, instance, **kwargs):
         if getattr(instance.specific_class, "shapes_site", True):
             tags += [SHELL, SITES]
         touch(*tags)
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def _image_changed(sender, instance, raw=False, **kwargs):
+    # A replaced image file changes every card showing it.
+    if not raw and sender is get_image_model():
+        touch(f"image:{instance.pk}")
 
 
 @receiver(post_save, sender=Site)

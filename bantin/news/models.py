@@ -9,7 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from bantin.core.cache import depends, until
+from bantin.core.cache import RESTRICTIONS, depends, until
 from bantin.core.models import PortalPage
 from bantin.news import annotations, selectors
 from bantin.news.blocks import ArticleBodyBlock
@@ -69,8 +69,11 @@ class NewsIndexPage(PortalPage):
         paginator.count = selectors.section_count(self)
         # get_page() turns a missing, non-numeric or out-of-range number into a real page.
         articles = paginator.get_page(request.GET.get("page"))
-        shown(request, articles)
+        # The cards of this page number are rendered (and their articles read) only when
+        # the listing or one of them changed: see the card_list tag.
         context["articles"] = articles
+        context["listing_key"] = f"section:{self.pk}:{articles.number}"
+        context["listing_tags"] = [f"list:{self.pk}", RESTRICTIONS]
         context["subsections"] = selectors.subsections(self)
         context["breadcrumbs"] = selectors.breadcrumbs(self)
         return context

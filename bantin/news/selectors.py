@@ -98,7 +98,8 @@ def related_summaries(article, limit=5):
             }
             for item in related
         ]
-        return items, [f"page:{item.pk}" for item in related]
+        expiries = [item.expire_at.timestamp() for item in related if item.expire_at]
+        return items, [f"page:{item.pk}" for item in related], min(expiries, default=None)
 
     items, shown = remembered_showing(
         f"related:{article.pk}:{limit}", [*listing, RESTRICTIONS], build

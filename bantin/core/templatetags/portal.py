@@ -1,8 +1,12 @@
+import datetime
+
 from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
 from bantin.core import text
-from bantin.core.cache import SHELL, remembered
+from bantin.core.cache import SHELL, depends, remembered, remembered_showing, until
 from bantin.core.models import readable
 from bantin.core.routing import site_for_request
 
@@ -74,6 +78,59 @@ def portal_footer(context):
     site = site_for_request(request) if request else None
     key = f"footer:{site.pk}" if site is not None else None
     return _rendered(context, "components/footer.html", key)
+
+
+@register.simple_tag(takes_context=True)
+def article_card(context, article, heading="h3", show_lead=False, large=False):
+    """An article's card in a list (``components/article_card.html``), rendered once per
+    article and variant until the article or its image changes."""
+    request = context.get("request")
+    site = site_for_request(request) if request else None
+    variant = {"article": article, "heading": heading, "show_lead": show_lead, "large": large}
+    template = context.template.engine.get_template("components/article_card.html")
+
+    def render():
+        return template.render(context.new({**variant, "request": request}))
+
+    if site is None:
+        return render()
+    image_id = getattr(article, "featured_image_id", None)
+    tags = [f"page:{article.pk}"] + ([f"image:{image_id}"] if image_id else [])
+    if request is not None:
+        depends(request, *tags)
+    key = f"card:{site.pk}:{article.pk}:{heading}:{int(bool(show_lead))}:{int(bool(large))}"
+    return remembered(key, tags, render)
+
+
+@register.simple_tag(takes_context=True)
+def card_list(context, articles, key, tags, heading="h3", show_lead=False):
+    """``<li>`` cards of ``articles``, the whole list kept in the shared cache under ``key``
+    until one of ``tags`` (what decides which articles are listed) or one of the
+    articles changes; a listing page then costs no query for its articles at all."""
+    request = context.get("request")
+    site = site_for_request(request) if request else None
+
+    def build():
+        items, shown, expiry = [], [], None
+        for article in articles:
+            card = article_card(context, article, heading=heading, show_lead=show_lead)
+            items.append(format_html("<li>{}</li>", card))
+            shown.append(f"page:{article.pk}")
+            if getattr(article, "featured_image_id", None):
+                shown.append(f"image:{article.featured_image_id}")
+            if article.expire_at is not None:
+                moment = article.expire_at.timestamp()
+                expiry = moment if expiry is None else min(expiry, moment)
+        return (mark_safe("".join(items)), expiry), shown, expiry
+
+    if site is None:
+        return build()[0][0]
+    (html, expiry), shown = remembered_showing(f"cards:{site.pk}:{key}", list(tags), build)
+    if request is not None:
+        depends(request, *tags, *shown)
+        if expiry is not None:
+            until(request, datetime.datetime.fromtimestamp(expiry, tz=datetime.UTC))
+    return html
 
 
 def _menu_items(root):
