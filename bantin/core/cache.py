@@ -44,7 +44,10 @@ RESTRICTIONS = "restrictions"
 REDIRECTS = "redirects"
 
 STAMP_PREFIX = "bantin:tag:"
-PAGE_PREFIX = "bantin:page:"
+# Part of every page and fragment key: raised when what is stored changes shape, so that
+# a new release never reads what an older one wrote.
+FORMAT = "2"
+PAGE_PREFIX = f"bantin:page:{FORMAT}:"
 # Headers a cached response keeps; anything personal (cookies) never is stored.
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Link", "X-Robots-Tag")
 
@@ -209,7 +212,7 @@ def versioned_key(key, tags):
     current = sorted(stamps(tags).items())
     version = hashlib.blake2b(repr((stamp_store().table, current)).encode(), digest_size=8)
     version = version.hexdigest()
-    return f"bantin:value:{key}:{version}"
+    return f"bantin:value:{FORMAT}:{key}:{version}"
 
 
 class _Recent:
@@ -268,7 +271,8 @@ def remembered_showing(key, tags, build, timeout=3600):
     full_key = versioned_key(key, tags)
     entry = _recent.get(full_key) or cache.get(full_key)
     if (
-        entry is not None
+        isinstance(entry, tuple)
+        and len(entry) == 4
         and (entry[3] is None or entry[3] > time.time())
         and fresh_since(entry[1], entry[2])
     ):

@@ -104,7 +104,12 @@ def page_for_path(site, path):
             return None
         page_id, content_type_id = attempt
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        page = model.objects.filter(pk=page_id).first() if model is not None else None
+        page = None
+        if model is not None:
+            # Fields a page type serves from its own fragments (an article's body) are
+            # read only if a fragment has to be built.
+            rows = model.objects.defer(*getattr(model, "route_defer", ())).filter(pk=page_id)
+            page = next(iter(rows[:1]), None)
         if page is not None and page.url_path == url_path:
             return page
     return None

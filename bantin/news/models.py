@@ -170,6 +170,8 @@ class ArticlePage(PortalPage):
     # Sections list their articles through ListingEntry, whose changes are tracked
     # precisely; a mere edit must not stale every page of the section.
     listed_with_children = False
+    # Served from its cached rendering (selectors.body_html) unless that must be built.
+    route_defer = ("body",)
 
     class Meta:
         verbose_name = "Bản tin"
@@ -204,6 +206,10 @@ class ArticlePage(PortalPage):
             if item["expire_at"] is not None:
                 until(request, item["expire_at"])
         context["related_articles"] = related
+        if not getattr(request, "is_preview", False):
+            body, body_tags = selectors.body_html(self)
+            depends(request, *body_tags)
+            context["body_html"] = body
         context["tag_names"] = (
             [tag.name for tag in self.tags.all()]
             if getattr(request, "is_preview", False)

@@ -1,6 +1,7 @@
 """Named reads of published news: what readers may see, in the order they see it."""
 
 from django.db.models.functions import Coalesce, TruncDate
+from django.utils.safestring import mark_safe
 
 from bantin.core.cache import RESTRICTIONS, SHELL, remembered, remembered_showing
 from bantin.core.models import readable
@@ -105,6 +106,22 @@ def related_summaries(article, limit=5):
         f"related:{article.pk}:{limit}", [*listing, RESTRICTIONS], build
     )
     return items, [*listing, *shown]
+
+
+def body_html(article):
+    """``(html, tags)``: the article's rendered body, kept until the article or one of
+    its images changes; ``tags`` for ``depends()``."""
+
+    def build():
+        images = [
+            f"image:{block.value['image'].pk}"
+            for block in article.body
+            if block.block_type == "image" and block.value.get("image") is not None
+        ]
+        return mark_safe("".join(str(child.render_as_block()) for child in article.body)), images
+
+    html, shown = remembered_showing(f"body:{article.pk}", [f"page:{article.pk}"], build)
+    return html, [f"page:{article.pk}", *shown]
 
 
 def tag_names(article):
