@@ -292,3 +292,15 @@ def test_unknown_query_parameters_are_answered_without_filling_the_cache(client,
         assert response.status_code == 200 and response.get("X-Page-Cache") is None
     client.get(url + "?page=2")
     assert state(client, url + "?page=2") == (200, "hit")
+
+
+def test_unreadable_cache_entries_are_rendered_again(client, portal):
+    from django.core.cache import cache
+    from django.test import RequestFactory
+
+    from bantin.core.cache import _key
+
+    url = portal["festival"].url
+    cache.set(_key(RequestFactory().get(url)), {"left": "by an older release"})
+    response = client.get(url)
+    assert response.status_code == 200 and response["X-Page-Cache"] == "miss"
