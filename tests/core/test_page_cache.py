@@ -220,3 +220,17 @@ def test_an_expiring_article_leaves_the_cache_at_its_expiry(client, portal):
     with time_machine.travel(expiry + datetime.timedelta(seconds=1), tick=False):
         assert client.get(article.url).status_code == 404
         assert "Lễ hội Lồng tồng" not in client.get(portal["culture"].url).content.decode()
+
+
+def test_touches_inside_a_deferred_block_are_stamped_once(db, monkeypatch):
+    from bantin.core import cache
+
+    touched = []
+    monkeypatch.setattr(cache, "touch_listeners", [touched.append])
+    with cache.touches_deferred():
+        cache.touch("page:1", "list:2")
+        with cache.touches_deferred():
+            cache.touch("list:2", "page:3")
+        assert touched == []
+    assert touched == [["list:2", "page:1", "page:3"]]
+    assert cache.stamps(["page:3"]).keys() == {"page:3"}
