@@ -186,6 +186,10 @@ def touch(*tags):
     tags = sorted({tag for tag in tags if tag})
     if not tags:
         return
+    deferred = _deferred_tags.get()
+    if deferred is not None:
+        deferred.update(tags)
+        return
 
     def stamp():
         now = time.time()
@@ -198,6 +202,30 @@ def touch(*tags):
 
     stamp()
     transaction.on_commit(stamp)
+
+
+# Tags touched inside ``touches_deferred()``, stamped once when it ends.
+_deferred_tags = contextvars.ContextVar("bantin_deferred_tags", default=None)
+
+
+@contextlib.contextmanager
+def touches_deferred():
+    """Gather the tags touched inside the block and touch them once when it ends.
+
+    For bulk writes (an import) that would otherwise stamp the same tags once per
+    object. Leave the block before the transaction commits, so that the stamp on
+    commit still follows the writes. Nested blocks gather into the outermost one.
+    """
+    if _deferred_tags.get() is not None:
+        yield
+        return
+    gathered = set()
+    token = _deferred_tags.set(gathered)
+    try:
+        yield
+    finally:
+        _deferred_tags.reset(token)
+        touch(*gathered)
 
 
 def fresh_since(tags, started):

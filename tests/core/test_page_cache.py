@@ -304,3 +304,17 @@ def test_unreadable_cache_entries_are_rendered_again(client, portal):
     cache.set(_key(RequestFactory().get(url)), {"left": "by an older release"})
     response = client.get(url)
     assert response.status_code == 200 and response["X-Page-Cache"] == "miss"
+
+
+def test_touches_inside_a_deferred_block_are_stamped_once(db, monkeypatch):
+    from bantin.core import cache
+
+    touched = []
+    monkeypatch.setattr(cache, "touch_listeners", [touched.append])
+    with cache.touches_deferred():
+        cache.touch("page:1", "list:2")
+        with cache.touches_deferred():
+            cache.touch("list:2", "page:3")
+        assert touched == []
+    assert touched == [["list:2", "page:1", "page:3"]]
+    assert cache.stamps(["page:3"]).keys() == {"page:3"}

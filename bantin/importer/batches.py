@@ -1,0 +1,92 @@
+"""Writing many articles at once: the work each saved article triggers, done once per batch.
+
+Saving a page normally updates its search document and Wagtail's reference index
+(a background task each) and stamps the page cache's tags, every time. Inside
+``article_updates_deferred()`` the articles saved are indexed together at the end,
+with the search backend's ``add_bulk``, their references are indexed once each, and
+every tag touched is stamped once. Listing entries, leader links, revisions, log
+entries and the audit trail are written as usual, article by article.
+"""
+
+import contextlib
+import contextvars
+import threading
+
+from django.db.models.signals import post_save
+from modelsearch import signal_handlers as search_signal_handlers
+from wagtail.models import ReferenceIndex
+from wagtail.search.backends import get_search_backends
+from wagtail.signal_handlers import disable_reference_index_auto_update
+
+from bantin.core.cache import touches_deferred
+from bantin.news.models import ArticlePage
+
+_deferring = contextvars.ContextVar("bantin_import_deferring", default=False)
+_handler_lock = threading.Lock()
+_handler_swapped = False
+
+
+def _index_unless_deferred(sender, instance, **kwargs):
+    if not _deferring.get():
+        search_signal_handlers.post_save_signal_handler(instance, **kwargs)
+
+
+def _swap_search_handler():
+    """Route the search index's save handler for articles through ``_index_unless_deferred``.
+
+    Done once, on first use: the handler is connected by the search app's ``ready()``,
+    after this app's. Outside a deferred block the wrapper indexes as before, so other
+    threads saving articles meanwhile are indexed as usual.
+    """
+    global _handler_swapped
+    with _handler_lock:
+        if _handler_swapped:
+            return
+        if post_save.disconnect(
+            search_signal_handlers.post_save_signal_handler, sender=ArticlePage
+        ):
+            post_save.connect(
+                _index_unless_deferred,
+                sender=ArticlePage,
+                dispatch_uid="bantin.importer.index_unless_deferred",
+            )
+        _handler_swapped = True
+
+
+class Batch:
+    """The articles written in a deferred block; ``add()`` each once its own writes are done."""
+
+    def __init__(self):
+        self.articles = {}
+
+    def add(self, article):
+        self.articles[article.pk] = article
+
+
+def batch_finish(batch):
+    """Index ``batch``'s articles for search and references. Run inside its transaction."""
+    articles = list(batch.articles.values())
+    if not articles:
+        return
+    for article in articles:
+        ReferenceIndex.create_or_update_for_object(article)
+    for backend in get_search_backends(with_auto_update=True):
+        backend.add_bulk(ArticlePage, articles)
+
+
+@contextlib.contextmanager
+def article_updates_deferred():
+    """Yield a ``Batch``; on leaving without error, index what was added to it (see above).
+
+    Use it inside the batch's transaction: an error inside leaves the indexing undone,
+    and the transaction must then be rolled back.
+    """
+    _swap_search_handler()
+    batch = Batch()
+    token = _deferring.set(True)
+    try:
+        with touches_deferred(), disable_reference_index_auto_update():
+            yield batch
+            batch_finish(batch)
+    finally:
+        _deferring.reset(token)

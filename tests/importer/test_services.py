@@ -1,0 +1,240 @@
+"""Importing in batches: what readers and editors find is what one-by-one publishing leaves."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from wagtail.models import Page, PageLogEntry, Revision
+
+from bantin.core import cache
+from bantin.importer import services
+from bantin.importer.models import ImportedBulletin
+from bantin.leaders.selectors import article_leaders
+from bantin.news.models import ArticlePage, ListingEntry
+from bantin.publishing.audit import audit_chain_verify
+from bantin.publishing.models import AuditRecord
+from bantin.search import services as search
+from bantin.search.models import SearchDocument
+from tests.conftest import SEED_FILE
+from tests.leaders.factories import make_leader_index, make_seed_leaders
+from tests.news.factories import make_article, make_section
+
+DUMP = (
+    "PublishingPortal - Block_BanTin_Toolbar\n\n{date}\nTăng cỡ chữ Giảm cỡ chữ\n{title}\n"
+    "Sapo về {word}.\n\nPublishingPortal - Block_BanTin_ViewData\n\nMục một\n\n"
+    "Đoạn văn nói về {word} trên địa bàn tỉnh.\n\nThu Trang\n"
+)
+WORDS = ["mía", "chè", "quế", "hồi", "miến", "gạo", "cam", "quýt"]
+
+
+@pytest.fixture
+def sections(home):
+    news = make_section(home, "Tin tức - Sự kiện")
+    return news, make_section(news, "Kinh tế")
+
+
+def write_dumps(folder, count, first_day=1):
+    folder.mkdir(exist_ok=True)
+    for number in range(count):
+        (folder / f"{number:02d}_bai.txt").write_text(
+            DUMP.format(
+                date=f"{first_day + number:02d}/03/2025",
+                title=f"Sản phẩm {WORDS[number]} của tỉnh",
+                word=WORDS[number],
+            )
+        )
+    return folder
+
+
+def found(text):
+    outcome = search.articles_search(search.ArticleSearch(text=text), limit=50)
+    return [hit.article.title for hit in outcome.hits]
+
+
+def test_batches_publish_every_article_as_publishing_it_one_by_one_would(sections, tmp_path):
+    news, economy = sections
+    folder = write_dumps(tmp_path / "dumps", 5)
+
+    report = services.bulletins_import(paths=[folder], section=economy, publish=True, batch_size=2)
+
+    assert [o.status for o in report.outcomes] == ["created"] * 5
+    articles = list(ArticlePage.objects.order_by("path"))
+    assert [a.pk for a in articles] == [o.page_id for o in report.outcomes]
+    for number, article in enumerate(articles):
+        assert article.live and not article.has_unpublished_changes
+        assert article.first_published_at == article.last_published_at is not None
+        assert article.live_revision_id == article.latest_revision_id
+        assert article.draft_title == article.title
+        assert article.url_path == f"{economy.url_path}{article.slug}/"
+        assert article.get_parent().pk == economy.pk
+        revision = Revision.objects.get(object_id=str(article.pk))
+        assert revision.as_object().title == article.title
+        assert revision.object_str == article.title
+        assert list(
+            PageLogEntry.objects.filter(page=article)
+            .order_by("pk")
+            .values_list("action", "revision")
+        ) == [("wagtail.create", None), ("wagtail.publish", revision.pk)]
+        assert found(WORDS[number]) == [article.title]
+    economy.refresh_from_db()
+    assert economy.numchild == 5
+    assert Page.find_problems() == ([], [], [], [], [])
+    assert audit_chain_verify() is None
+    assert AuditRecord.objects.filter(source="wagtailcore.pagelogentry").count() == (
+        PageLogEntry.objects.count()
+    )
+    for section in (news, economy):
+        listed = ListingEntry.objects.filter(section=section).values_list("article", flat=True)
+        assert sorted(listed) == sorted(a.pk for a in articles)
+
+
+def test_an_imported_article_reads_and_reverts_as_any_other(sections, tmp_path, client):
+    _, economy = sections
+    path = tmp_path / "bai.txt"
+    path.write_text(DUMP.format(date="03/03/2025", title="Tiêu đề cũ", word="mía"))
+    services.bulletins_import(paths=[path], section=economy, publish=True)
+    path.write_text(DUMP.format(date="03/03/2025", title="Tiêu đề mới", word="chè"))
+    report = services.bulletins_import(paths=[path], section=economy, publish=True, update=True)
+    assert report.outcomes[0].status == "updated"
+
+    article = ArticlePage.objects.get()
+    assert article.title == "Tiêu đề mới"
+    assert "Tiêu đề mới" in client.get(economy.url).content.decode()
+    assert client.get(article.url).status_code == 200
+    first, second = article.revisions.order_by("created_at", "pk")
+    assert article.live_revision_id == second.pk
+    # Reverting, as the admin's history does: a new revision from the old one, published.
+    old = first.as_object()
+    old.save_revision(previous_revision=first, log_action=True).publish()
+    article.refresh_from_db()
+    assert article.title == "Tiêu đề cũ"
+    assert found("mía") == ["Tiêu đề cũ"]
+    assert audit_chain_verify() is None
+
+
+def test_a_bad_dump_fails_alone_and_leaves_nothing_behind(
+    sections, tmp_path, settings, monkeypatch
+):
+    _, economy = sections
+    folder = write_dumps(tmp_path / "dumps", 6)
+    (folder / "01_bai.txt").write_bytes(b"")
+    # A file name longer than a legacy id may be: refused when the article is validated.
+    (folder / "02_bai.txt").rename(folder / ("02_" + "x" * 120 + ".txt"))
+    # Fails after its page, revision, log entries and audit records were written.
+    real_save = ImportedBulletin.save
+
+    def save(record, *args, **kwargs):
+        if record.legacy_id == "04_bai":
+            raise ValidationError({"source_name": "lỗi thử"})
+        return real_save(record, *args, **kwargs)
+
+    monkeypatch.setattr(ImportedBulletin, "save", save)
+
+    report = services.bulletins_import(paths=[folder], section=economy, publish=True, batch_size=10)
+
+    statuses = {o.path.name[:5]: (o.status, o.message) for o in report.outcomes}
+    assert statuses["01_ba"] == ("failed", "tệp rỗng")
+    assert statuses["02_xx"][0] == "failed" and "legacy_id" in statuses["02_xx"][1]
+    assert statuses["04_ba"] == ("failed", "dữ liệu không hợp lệ: source_name: lỗi thử")
+    assert [statuses[n][0] for n in ("00_ba", "03_ba", "05_ba")] == ["created"] * 3
+    good = {o.page_id for o in report.outcomes if o.status == "created"}
+    assert set(ArticlePage.objects.values_list("pk", flat=True)) == good
+    assert set(ImportedBulletin.objects.values_list("page_id", flat=True)) == good
+    revisions = Revision.objects.filter(content_type__model="articlepage")
+    assert {int(pk) for pk in revisions.values_list("object_id", flat=True)} == good
+    entries = PageLogEntry.objects.filter(content_type__model="articlepage")
+    assert set(entries.values_list("page_id", flat=True)) == good
+    assert audit_chain_verify() is None
+    economy.refresh_from_db()
+    assert economy.numchild == 3
+    assert Page.find_problems() == ([], [], [], [], [])
+    articles = SearchDocument.objects.filter(object_id__in=[str(pk) for pk in good])
+    assert articles.count() == 3
+    assert found("quế") == found("miến") == []
+    assert sorted(found("mía") + found("hồi") + found("gạo")) == sorted(
+        ArticlePage.objects.values_list("title", flat=True)
+    )
+    assert set(ListingEntry.objects.filter(section=economy).values_list("article", flat=True)) == (
+        good
+    )
+
+
+def test_reimporting_writes_nothing_and_repeated_content_is_imported_once(sections, tmp_path):
+    _, economy = sections
+    folder = write_dumps(tmp_path / "dumps", 4)
+    (folder / "09_ban_sao.txt").write_bytes((folder / "00_bai.txt").read_bytes())
+    first = services.bulletins_import(paths=[folder], section=economy, publish=True, batch_size=3)
+    assert [o.status for o in first.outcomes] == ["created"] * 4 + ["unchanged"]
+    assert first.outcomes[-1].page_id == first.outcomes[0].page_id
+    counts = [
+        model.objects.count() for model in (Page, Revision, PageLogEntry, AuditRecord, ListingEntry)
+    ]
+
+    again = services.bulletins_import(paths=[folder], section=economy, publish=True, batch_size=3)
+
+    assert [o.status for o in again.outcomes] == ["unchanged"] * 5
+    assert [
+        model.objects.count() for model in (Page, Revision, PageLogEntry, AuditRecord, ListingEntry)
+    ] == counts
+    assert audit_chain_verify() is None
+
+
+def test_drafts_get_their_revision_and_stay_out_of_sight(sections, tmp_path):
+    _, economy = sections
+    folder = write_dumps(tmp_path / "dumps", 3)
+    services.bulletins_import(paths=[folder], section=economy, batch_size=2)
+    for article in ArticlePage.objects.all():
+        assert not article.live and article.has_unpublished_changes
+        assert article.live_revision is None
+        assert article.latest_revision.as_object().title == article.title
+        assert list(PageLogEntry.objects.filter(page=article).values_list("action", flat=True)) == [
+            "wagtail.create"
+        ]
+    assert not ListingEntry.objects.exists()
+    assert found("mía") == []
+    assert audit_chain_verify() is None
+
+
+def test_leaders_mentioned_are_linked(home):
+    leaders = make_seed_leaders(make_leader_index(home))
+    activities = make_section(make_section(home, "Tin tức - Sự kiện"), "Hoạt động")
+    report = services.bulletins_import(paths=[SEED_FILE], section=activities, publish=True)
+    article = ArticlePage.objects.get(pk=report.outcomes[0].page_id)
+    assert sorted(leader.title for leader in article_leaders(article)) == sorted(leaders)
+    assert sorted(
+        link["leader"] for link in article.live_revision.content["leader_links"]
+    ) == sorted(leader.pk for leader in leaders.values())
+
+
+def test_each_batch_stamps_its_cache_tags_once_and_listings_follow(
+    sections, tmp_path, client, settings, monkeypatch
+):
+    settings.PAGE_CACHE_CLOCK_MARGIN = 0
+    _, economy = sections
+    make_article(economy, "Bài cũ", date=datetime.date(2025, 1, 1))
+    client.get(economy.url)
+    assert client.get(economy.url)["X-Page-Cache"] == "hit"
+    touched = []
+    monkeypatch.setattr(cache, "touch_listeners", [touched.append])
+
+    services.bulletins_import(
+        paths=[write_dumps(tmp_path / "dumps", 5)], section=economy, publish=True, batch_size=2
+    )
+
+    # Three batches; the commit's second stamp is not run inside a test's transaction.
+    assert len(touched) == 3
+    assert all(f"list:{economy.pk}" in tags for tags in touched)
+    response = client.get(economy.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Sản phẩm miến của tỉnh" in response.content.decode()
+
+
+def test_articles_saved_outside_an_import_are_still_indexed_one_by_one(sections, tmp_path):
+    _, economy = sections
+    services.bulletins_import(paths=[write_dumps(tmp_path / "dumps", 1)], section=economy)
+    article = ArticlePage.objects.get()
+    article.title = "Sản phẩm cam sành"
+    article.save_revision().publish()
+    assert found("cam sành") == ["Sản phẩm cam sành"]
+    other = make_article(economy, "Vụ quýt năm nay")
+    assert found("quýt") == [other.title]
