@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -85,6 +86,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -173,9 +175,9 @@ if "FRONTEND_CACHE_URL" in env.ENVIRON:
             "LOCATION": env.str("FRONTEND_CACHE_URL"),
         }
     }
-# Query parameters the cached pages read (listing page, leader's month); a request
+# Query parameters the cached pages read (listing page, leader's month, sitemap page); a request
 # with any other parameter is answered by the app without the cache.
-PAGE_CACHE_QUERY_PARAMETERS = ["page", "thang"]
+PAGE_CACHE_QUERY_PARAMETERS = ["page", "thang", "p"]
 # Largest clock difference between app servers, in seconds (see bantin.core.cache).
 PAGE_CACHE_CLOCK_MARGIN = env.float("PAGE_CACHE_CLOCK_MARGIN", default=1.0)
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("bantin.search.urls")),
+    path("", include("bantin.news.urls")),
 ]
 
 if settings.SERVE_MEDIA:
