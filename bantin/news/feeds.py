@@ -144,4 +144,7 @@ class ArticlesFeed(Feed):
         return [Enclosure(image["url"], str(image["length"]), image["type"])]
 
 
-articles_feed = condition(last_modified_func=feed_last_modified)(ArticlesFeed())
+@condition(last_modified_func=feed_last_modified)
+def articles_feed(request, section_path=None):
+    # A feed object per request: it keeps the request for its item methods.
+    return ArticlesFeed()(request, section_path=section_path)
