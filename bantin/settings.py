@@ -62,9 +62,11 @@ INSTALLED_APPS = [
     "bantin.publishing",
     "bantin.demo",
     "bantin.search",
+    "bantin.api",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -85,11 +87,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The JSON API's limits and CORS headers, before any other work is spent on a request.
+    "bantin.api.middleware.ApiMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Before sessions and authentication: a cached page costs none of their work.
     "bantin.core.cache.PageCacheMiddleware",
@@ -173,9 +178,9 @@ if "FRONTEND_CACHE_URL" in env.ENVIRON:
             "LOCATION": env.str("FRONTEND_CACHE_URL"),
         }
     }
-# Query parameters the cached pages read (listing page, leader's month); a request
+# Query parameters the cached pages read (listing page, leader's month, sitemap page); a request
 # with any other parameter is answered by the app without the cache.
-PAGE_CACHE_QUERY_PARAMETERS = ["page", "thang"]
+PAGE_CACHE_QUERY_PARAMETERS = ["page", "thang", "p"]
 # Largest clock difference between app servers, in seconds (see bantin.core.cache).
 PAGE_CACHE_CLOCK_MARGIN = env.float("PAGE_CACHE_CLOCK_MARGIN", default=1.0)
 
@@ -298,6 +303,15 @@ WAGTAILDOCS_EXTENSIONS = [
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 TAGGIT_CASE_INSENSITIVE = True
+
+# The JSON API (/api/v2/): requests per minute from one client address (0: no limit), and
+# the request header naming the client when a proxy stands in front (e.g. X-Real-IP).
+API_RATE_LIMIT = env.int("API_RATE_LIMIT", default=120)
+API_CLIENT_IP_HEADER = env.str("API_CLIENT_IP_HEADER", default="")
+# The most items one API request may ask for.
+API_MAX_LIMIT = 50
+# Rich text in the API's StreamField blocks: display HTML, links resolved.
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 
 # The importer refuses legacy dumps larger than this (bytes).
 BANTIN_IMPORT_MAX_BYTES = env.int("BANTIN_IMPORT_MAX_BYTES", default=2 * 1024 * 1024)

@@ -14,6 +14,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("bantin.search.urls")),
+    path("api/v2/", include("bantin.api.urls")),
+    path("", include("bantin.news.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -9,7 +9,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
 
-from bantin.core import text
+from bantin.core import previews, text
 from bantin.core.cache import RESTRICTIONS, SHELL, depends, remembered, until
 
 
@@ -117,6 +117,15 @@ class PortalPage(Page):
     def minimal_clean(self):
         self._set_portal_defaults()
         super().minimal_clean()
+
+    def link_preview(self, request):
+        """Canonical URL, Open Graph and Twitter tags of this page (see ``core.previews``)."""
+        return previews.website_preview(self, request, description=getattr(self, "intro", ""))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["preview"] = self.link_preview(request)
+        return context
 
     def get_view_restrictions(self):
         # Asked on every page view: answered from the cached list of restricted

@@ -11,7 +11,7 @@ from wagtail.search import index
 
 from bantin.core.cache import RESTRICTIONS, depends, until
 from bantin.core.models import PortalPage
-from bantin.news import annotations, selectors
+from bantin.news import annotations, previews, selectors
 from bantin.news.blocks import ArticleBodyBlock
 
 
@@ -196,6 +196,9 @@ class ArticlePage(PortalPage):
         if self.author and self.author_note:
             return f"{self.author} ({self.author_note})"
         return self.author
+
+    def link_preview(self, request):
+        return previews.article_preview(self, request, author=self.author)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

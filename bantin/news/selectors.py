@@ -213,3 +213,56 @@ def section_find(spec):
         raise SectionNotFound(f"Không có chuyên mục “{spec}”. Các chuyên mục hiện có: {known}")
     paths = ", ".join(s.url_path.strip("/").split("/", 1)[-1] for s in matches)
     raise SectionNotFound(f"Có nhiều chuyên mục “{spec}”; hãy ghi rõ đường dẫn: {paths}")
+
+
+def top_sections():
+    """Live, public sections directly under a non-section page (the home page), by path.
+
+    Every article lies under exactly one of them, so their listings together hold
+    each published article once. Kept in the shared cache with the site's shell.
+    """
+
+    def build():
+        sections = list(readable(models.NewsIndexPage.objects.all()).order_by("path"))
+        paths = set(models.NewsIndexPage.objects.values_list("path", flat=True))
+        return [section for section in sections if section.path[: -section.steplen] not in paths]
+
+    return remembered("top-sections", [SHELL, RESTRICTIONS], build)
+
+
+def all_articles():
+    """Published articles of every section, newest first, through the listing index.
+
+    Returns ``(articles, sections)``: the queryset, and the top sections it reads, whose
+    ``list:<id>`` tags say when it changes.
+    """
+    sections = top_sections()
+    articles = (
+        article_cards()
+        .filter(listing_entries__section__in=[section.pk for section in sections])
+        .order_by(
+            "-listing_entries__sort_date",
+            "-listing_entries__published_at",
+            "-listing_entries__article",
+        )
+    )
+    return articles, sections
+
+
+def readable_sections():
+    """Every live, public section, in tree order."""
+    return remembered(
+        "readable-sections",
+        [SHELL, RESTRICTIONS],
+        lambda: list(readable(models.NewsIndexPage.objects.all()).order_by("path")),
+    )
+
+
+def section_at(root, path):
+    """The live, public section at ``path`` (``tin-tuc-su-kien/kinh-te``) below ``root``,
+    or ``None``; ``path`` may carry slashes at either end."""
+    parts = [part for part in (path or "").split("/") if part]
+    if not parts:
+        return None
+    url_path = root.url_path + "".join(f"{part}/" for part in parts)
+    return next((section for section in readable_sections() if section.url_path == url_path), None)
