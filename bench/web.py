@@ -290,6 +290,17 @@ def wrk(url, duration, connections=16, headers=(), script=None, pid=None):
     return result
 
 
+def drain(url, timeout=120):
+    """Wait until the app answers its floor view at once again."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        started = time.perf_counter()
+        get(url)
+        if time.perf_counter() - started < 0.05:
+            return
+        time.sleep(0.5)
+
+
 def get(url, headers=None):
     request = urllib.request.Request(url, headers=headers or {})
     try:
@@ -391,6 +402,9 @@ def run(args):
                 for round_number in range(args.rounds):
                     for name, url, headers, pid in plan:
                         rounds[name].append(wrk(url, args.duration, headers=headers, pid=pid))
+                        # Slow requests (search) still queued at gunicorn must not be
+                        # counted against the next measurement.
+                        drain(f"{app_base}/healthz/")
                     log(f"{mode}: round {round_number + 1}/{args.rounds} done")
                 for name, measured in rounds.items():
                     if name == "article+cookies":
@@ -501,7 +515,7 @@ def table(report):
         ]
     mixed = report["mixed"]
     if mixed:
-        passed = mixed["errors"] == 0 and mixed["non_2xx"] == 0
+        passed = mixed["errors"] == 0 and mixed["non_2xx"] == 0 and mixed["requests"] > 0
         ok &= passed
         lines.append(
             f"Mixed load through the nginx front (70 % articles, 15 % sections, 10 % home, "

@@ -1,6 +1,7 @@
 import datetime
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from bantin.core import text
 from bantin.core.models import readable
@@ -27,9 +28,22 @@ class VietnameseDateField(forms.DateField):
             ) from None
 
 
+class PageChoiceField(forms.ModelChoiceField):
+    """A page chosen by id; anything but a plain id that fits the database is refused
+    before it reaches the query (a 26-digit number overflows SQLite and PostgreSQL)."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        text = str(value).strip()
+        if not text.isascii() or not text.isdigit() or len(text) > 18:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(text)
+
+
 class SearchForm(forms.Form):
     q = forms.CharField(label="Từ khóa", required=False, strip=True)
-    chuyen_muc = forms.ModelChoiceField(
+    chuyen_muc = PageChoiceField(
         label="Chuyên mục",
         queryset=NewsIndexPage.objects.none(),
         required=False,
@@ -38,7 +52,7 @@ class SearchForm(forms.Form):
     )
     tu_ngay = VietnameseDateField(label="Từ ngày", required=False)
     den_ngay = VietnameseDateField(label="Đến ngày", required=False)
-    lanh_dao = forms.ModelChoiceField(
+    lanh_dao = PageChoiceField(
         label="Lãnh đạo",
         queryset=LeaderPage.objects.none(),
         required=False,

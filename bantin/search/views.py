@@ -63,7 +63,8 @@ def search_page(request):
 def search_api(request):
     form = SearchForm(request.GET)
     filters = form.filters()
-    errors = {name: [str(e) for e in errs] for name, errs in form.errors.items()}
+    # Named as they are sent (chuyen-muc, lanh-dao, tu-ngay, den-ngay).
+    errors = {name.replace("_", "-"): [str(e) for e in errs] for name, errs in form.errors.items()}
     try:
         limit = min(max(int(str(request.GET.get("limit", PER_PAGE))[:6]), 1), API_MAX_LIMIT)
         offset = min(max(int(str(request.GET.get("offset", 0))[:9]), 0), 10_000)
@@ -72,7 +73,11 @@ def search_api(request):
             {"error": "“limit” và “offset” phải là số nguyên không âm."}, status=400
         )
     if errors:
-        return JsonResponse({"error": "Tham số không hợp lệ.", "fields": errors}, status=400)
+        return JsonResponse(
+            {"error": "Tham số không hợp lệ: " + ", ".join(errors) + ".", "fields": errors},
+            status=400,
+            json_dumps_params={"ensure_ascii": False},
+        )
     search = _search_from(filters)
     outcome = services.articles_search(search, offset=offset, limit=limit)
     return JsonResponse(

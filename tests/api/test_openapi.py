@@ -52,8 +52,7 @@ def unlimited(settings):
     request_finished.connect(close_old_connections)
 
 
-# The search endpoint belongs to the search app and is checked by its own tests.
-@schema.exclude(path="/search/").parametrize()
+@schema.parametrize()
 @hypothesis_settings(
     max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True
 )
