@@ -118,6 +118,9 @@ def portal_build(database_url, var_dir, count):
     marker = var_dir / f"built-{count}.json"
     if marker.exists():
         log(f"portal: reusing {database_url}")
+        # A newer release may bring migrations; bring the kept portal up to date.
+        manage(environment(database_url, var_dir), "migrate", "-v0")
+        manage(environment(database_url, var_dir), "collectstatic", "--noinput", "-v0")
         return json.loads(marker.read_text())
     env = environment(database_url, var_dir)
     timings = {}
