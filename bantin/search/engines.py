@@ -15,8 +15,11 @@ import json
 
 from django.db import connection
 from django.db.models.expressions import RawSQL
+from django.utils import timezone
 
 TABLE = "search_searchdocument"
+# Keys pack the date (days since year 1) above the object's identity.
+DAY = 10**12
 
 
 def engine():
@@ -211,7 +214,9 @@ class PostgresEngine(_Engine):
             where, params = self._where(groups, [], scope, "title_vector", prefix)
         else:
             where, params = self._where(groups, excluded, scope, prefix=prefix)
-        if estimate is not None and estimate[0] < self.SPARSE:
+        if estimate is not None and (
+            estimate[0] < self.SPARSE or (not title_only and _dated(groups, keys))
+        ):
             return self._collect(where, params, keys, limit)
         return self._fetch(
             f"SELECT key FROM {TABLE} WHERE {where} AND key BETWEEN %s AND %s "
@@ -234,3 +239,26 @@ class PostgresEngine(_Engine):
             f"SELECT key FROM {TABLE} WHERE key = ANY(%s) AND {where}",
             [sorted(candidates), *params],
         )
+
+
+def _dated(groups, keys):
+    """Whether every group asks for a past year (every document's text holds its
+    own year): most matches are then dated that year, and walking from the
+    newest down would first read every later document."""
+    today = timezone.localdate()
+    for slots in groups:
+        years = [
+            int(seq[0].folded)
+            for slot in slots
+            for seq in slot.alternatives
+            if len(slot.alternatives) == 1
+            and len(seq) == 1
+            and len(seq[0].folded) == 4
+            and seq[0].folded.isdigit()
+        ]
+        if not any(
+            1900 < year < today.year and keys[1] >= datetime.date(year + 1, 1, 1).toordinal() * DAY
+            for year in years
+        ):
+            return False
+    return bool(groups)

@@ -230,3 +230,33 @@ def test_an_empty_index_is_built_when_the_portal_is_prepared(section):
     SearchDocument.objects.all().delete()
     assert services.search_index_ensure() >= 1
     assert found("vuon quoc gia") == ["Vườn quốc gia Ba Bể"]
+
+
+def test_a_past_year_finds_the_newest_articles_of_that_year_and_later_mentions(
+    section, monkeypatch
+):
+    from bantin.search import backends, engines
+
+    # However many articles the words are expected to match.
+    monkeypatch.setattr(engines.PostgresEngine, "SPARSE", 0)
+    monkeypatch.setattr(backends, "CANDIDATES", 3)
+    make_article(section, "Hội nghị sơ kết", date=datetime.date(2022, 6, 1))
+    make_article(section, "Hội nghị giữa năm", date=datetime.date(2022, 7, 1))
+    make_article(section, "Hội nghị cuối năm", date=datetime.date(2022, 12, 20))
+    make_article(section, "Hội nghị đầu năm", date=datetime.date(2023, 1, 5))
+    make_article(
+        section,
+        "Hội nghị nhìn lại",
+        date=datetime.date(2023, 3, 1),
+        body=body("Kết quả của năm 2022 được đánh giá cao."),
+    )
+    outcome = services.articles_search(services.ArticleSearch(text="hội nghị 2022"), limit=10)
+    assert outcome.capped
+    # The year's own articles, a later one naming the year, then one lacking it.
+    assert [hit.article.title for hit in outcome.hits] == [
+        "Hội nghị cuối năm",
+        "Hội nghị giữa năm",
+        "Hội nghị sơ kết",
+        "Hội nghị nhìn lại",
+        "Hội nghị đầu năm",
+    ]
