@@ -324,6 +324,7 @@ class VietnameseQueryCompiler(BaseSearchQueryCompiler):
             title_only,
             self.prefix,
             estimate(groups, TITLE_SHARE if title_only else 1.0),
+            counts,
         )
         if title_only and excluded:
             tiers["all"] = engine.among(tiers["all"], groups, excluded, scope)
@@ -350,7 +351,13 @@ class VietnameseQueryCompiler(BaseSearchQueryCompiler):
         if len(tiers["all"]) < RELAX_BELOW:
             for name, loose_groups in engines.relaxations(parsed.slots, counts):
                 tiers[name] = engine.keys(
-                    loose_groups, excluded, scope, keys, CANDIDATES, estimate=estimate(loose_groups)
+                    loose_groups,
+                    excluded,
+                    scope,
+                    keys,
+                    CANDIDATES,
+                    estimate=estimate(loose_groups),
+                    frequencies=counts,
                 )
                 if len(set().union(*tiers.values())) >= RELAX_BELOW:
                     break

@@ -136,11 +136,21 @@ class SQLiteEngine(_Engine):
         return expression
 
     def keys(
-        self, groups, excluded, scope, keys, limit, title_only=False, prefix=False, estimate=None
+        self,
+        groups,
+        excluded,
+        scope,
+        keys,
+        limit,
+        title_only=False,
+        prefix=False,
+        estimate=None,
+        frequencies=None,
     ):
         """Newest keys matching; ``title_only`` looks at titles alone and leaves
         ``excluded`` to ``among``. ``estimate``, ``(expected matches, documents)``,
-        is for engines that must choose how to look."""
+        and the words' document ``frequencies`` are for engines that must choose
+        how to look."""
         if title_only:
             table, match = "search_title_fts", self._match(groups, [], scope, "title", prefix)
         else:
@@ -208,7 +218,16 @@ class PostgresEngine(_Engine):
     SPARSE = 4000
 
     def keys(
-        self, groups, excluded, scope, keys, limit, title_only=False, prefix=False, estimate=None
+        self,
+        groups,
+        excluded,
+        scope,
+        keys,
+        limit,
+        title_only=False,
+        prefix=False,
+        estimate=None,
+        frequencies=None,
     ):
         if title_only:
             where, params = self._where(groups, [], scope, "title_vector", prefix)
@@ -217,6 +236,10 @@ class PostgresEngine(_Engine):
         if estimate is not None and (
             estimate[0] < self.SPARSE or (not title_only and _dated(groups, keys))
         ):
+            if frequencies and not title_only and not prefix:
+                narrow = [_narrowest(slots, scope, frequencies) for slots in groups]
+                if any(len(part) < len(slots) for part, slots in zip(narrow, groups, strict=True)):
+                    return self._collect_narrowed(narrow, scope, where, params, keys, limit)
             return self._collect(where, params, keys, limit)
         return self._fetch(
             f"SELECT key FROM {TABLE} WHERE {where} AND key BETWEEN %s AND %s "
@@ -231,6 +254,20 @@ class PostgresEngine(_Engine):
             [*params, keys[0], keys[1], limit],
         )
 
+    def _collect_narrowed(self, narrow, scope, where, params, keys, limit):
+        """Collect through the index by the ``narrow`` slots only, then check the
+        whole query on those documents, newest first, until ``limit`` match."""
+        narrow_where, narrow_params = self._where(narrow, [], scope)
+        # OFFSET 0 keeps the check above the ordering, so that it stops at the limit.
+        keys = self._fetch(
+            f"WITH found AS MATERIALIZED (SELECT key, vector, scope_vector FROM {TABLE} "
+            f"WHERE {narrow_where} AND key BETWEEN %s AND %s) "
+            "SELECT key FROM (SELECT key, vector, scope_vector FROM found "
+            f"ORDER BY key DESC OFFSET 0) newest WHERE {where} LIMIT %s",
+            [*narrow_params, keys[0], keys[1], *params, limit],
+        )
+        return sorted(keys, reverse=True)
+
     def among(self, candidates, groups, excluded, scope):
         if not candidates:
             return []
@@ -239,6 +276,47 @@ class PostgresEngine(_Engine):
             f"SELECT key FROM {TABLE} WHERE key = ANY(%s) AND {where}",
             [sorted(candidates), *params],
         )
+
+
+# Reading one document's vector (stored out of line) takes about as long as
+# reading this many entries of the index's posting lists; fetching the key of a
+# document the index has matched outright, about this many.
+CHECK_COST = 700
+FETCH_COST = 200
+
+
+def _narrowest(slots, scope, frequencies):
+    """The rarest of ``slots`` that are worth asking the index for.
+
+    The index reads every entry of each word's posting list, so a word in most
+    documents costs much and narrows little; past some point checking the few
+    documents the rarer slots leave is cheaper than reading it. Estimates take
+    the words as independent, as ``estimate`` does.
+    """
+    total = max(frequencies.get("", 0), 1)
+    share = 1.0
+    for word in scope:
+        share *= frequencies.get(word, total) / total
+
+    def size(slot):
+        return max(
+            min(frequencies.get(word.folded, 0) for word in seq) for seq in slot.alternatives
+        )
+
+    def reading(slot):
+        return sum(frequencies.get(word.folded, 0) for seq in slot.alternatives for word in seq)
+
+    ordered = sorted(slots, key=size)
+    phrase = any(len(seq) > 1 for slot in slots for seq in slot.alternatives)
+    best, best_cost, read = slots, None, 0
+    for count, slot in enumerate(ordered, start=1):
+        share *= size(slot) / total
+        read += reading(slot)
+        checked = CHECK_COST if phrase or count < len(ordered) else FETCH_COST
+        cost = read + share * total * checked
+        if best_cost is None or cost < best_cost:
+            best, best_cost = ordered[:count], cost
+    return best if len(best) < len(slots) else slots
 
 
 def _dated(groups, keys):

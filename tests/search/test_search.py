@@ -260,3 +260,20 @@ def test_a_past_year_finds_the_newest_articles_of_that_year_and_later_mentions(
         "Hội nghị nhìn lại",
         "Hội nghị đầu năm",
     ]
+
+
+def test_common_words_with_rare_ones_and_an_exclusion(section, monkeypatch):
+    from bantin.search import engines
+
+    # Checking documents free: the index is asked for the rarest word alone.
+    monkeypatch.setattr(engines, "CHECK_COST", 0)
+    for number in range(6):
+        make_article(section, f"Tin số {number} của tỉnh")
+    make_article(section, "Homestay Pác Ngòi của tỉnh", body=body("Du lịch cộng đồng."))
+    make_article(section, "Bản Pác Ngòi của tỉnh", body=body("Lễ hội truyền thống."))
+    everything = found("của tỉnh pác ngòi")
+    assert everything[:2] == ["Bản Pác Ngòi của tỉnh", "Homestay Pác Ngòi của tỉnh"]
+    excluding = found("của tỉnh pác ngòi -homestay")
+    assert excluding[0] == "Bản Pác Ngòi của tỉnh"
+    assert "Homestay Pác Ngòi của tỉnh" not in excluding
+    assert found('"ngòi của" bản') == ["Bản Pác Ngòi của tỉnh"]
