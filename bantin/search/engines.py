@@ -18,6 +18,8 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 TABLE = "search_searchdocument"
+# PostgreSQL only: each document's vector again, stored inline for walking.
+WALK_TABLE = "search_walk_vector"
 # Keys pack the date (days since year 1) above the object's identity.
 DAY = 10**12
 
@@ -241,8 +243,11 @@ class PostgresEngine(_Engine):
                 if any(len(part) < len(slots) for part, slots in zip(narrow, groups, strict=True)):
                     return self._collect_narrowed(narrow, scope, where, params, keys, limit)
             return self._collect(where, params, keys, limit)
+        # The walk reads the inline copy of the vectors (see migration 0005)
+        # unless it needs the document table's other columns.
+        table = TABLE if title_only or scope else WALK_TABLE
         return self._fetch(
-            f"SELECT key FROM {TABLE} WHERE {where} AND key BETWEEN %s AND %s "
+            f"SELECT key FROM {table} WHERE {where} AND key BETWEEN %s AND %s "
             "ORDER BY key DESC LIMIT %s",
             [*params, keys[0], keys[1], limit],
         )

@@ -277,3 +277,33 @@ def test_common_words_with_rare_ones_and_an_exclusion(section, monkeypatch):
     assert excluding[0] == "Bản Pác Ngòi của tỉnh"
     assert "Homestay Pác Ngòi của tỉnh" not in excluding
     assert found('"ngòi của" bản') == ["Bản Pác Ngòi của tỉnh"]
+
+
+def test_the_walk_copy_of_the_vectors_follows_the_index(section):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the copy exists on PostgreSQL only")
+
+    def differences():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM search_searchdocument d "
+                "FULL JOIN search_walk_vector w ON w.key = d.key "
+                "WHERE w.key IS NULL OR d.key IS NULL OR w.vector <> d.vector"
+            )
+            return cursor.fetchone()[0]
+
+    article = make_article(section, "Khánh thành cầu treo Nà Phặc")
+    make_article(section, "Lễ hội Lồng Tồng")
+    assert differences() == 0
+    article.title = "Khánh thành cầu bê tông Nà Phặc"
+    article.save_revision().publish()
+    assert differences() == 0
+    Page.objects.get(pk=article.pk).delete()
+    assert differences() == 0
+    SearchDocument.objects.all().delete()
+    assert differences() == 0
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM search_walk_vector")
+        assert cursor.fetchone()[0] == 0
