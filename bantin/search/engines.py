@@ -12,6 +12,7 @@ slots, all of which must match; a slot matches when any of its alternatives
 import datetime
 import itertools
 import json
+import math
 
 from django.db import connection
 from django.db.models.expressions import RawSQL
@@ -45,23 +46,28 @@ def relaxations(slots, frequencies):
 
 
 def estimate(groups, scope, frequencies):
-    """Expected number of documents matching ``groups`` within ``scope``, taking
-    words as independent: enough to tell a handful from thousands."""
+    """Expected number of documents matching ``groups`` within ``scope``: enough
+    to tell a handful from thousands.
+
+    The words of a query are seldom independent (a place name, a set phrase), so
+    the estimate lies halfway, on a log scale, between independent words and
+    the rarest word alone.
+    """
     total = max(frequencies.get("", 0), 1)
     expected = 0.0
     for slots in groups:
-        share = 1.0
-        for slot in slots:
-            share *= (
-                max(
-                    min(frequencies.get(word.folded, 0) for word in seq)
-                    for seq in slot.alternatives
-                )
-                / total
-            )
+        sizes = [
+            max(min(frequencies.get(word.folded, 0) for word in seq) for seq in slot.alternatives)
+            for slot in slots
+        ]
+        within = 1.0
         for word in scope:
-            share *= frequencies.get(word, total) / total
-        expected += share * total
+            within *= frequencies.get(word, total) / total
+        independent = within * total
+        for size in sizes:
+            independent *= size / total
+        together = within * min(sizes, default=total)
+        expected += math.sqrt(independent * together)
     return min(expected, total)
 
 
