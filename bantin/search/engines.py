@@ -77,10 +77,24 @@ def rarity(slot, frequencies):
 
 
 class _Engine:
+    def __init__(self):
+        # Rows without body already read along with their keys.
+        self._rows = {}
+
+    def newest(self, request, title_request, above):
+        """``keys(**request)``; and ``keys(**title_request)`` when there is one and
+        the first found more than ``above`` (else ``None``)."""
+        found = self.keys(**request)
+        if title_request is None or len(found) <= above:
+            return found, None
+        return found, self.keys(**title_request)
+
     def rows(self, keys, with_body):
         """Stored rows ``(key, content_type_id, object_id, date, title, lead, body-or-None)``."""
+        known = [] if with_body else [self._rows[key] for key in keys if key in self._rows]
+        keys = set(keys) - {row[0] for row in known}
         if not keys:
-            return []
+            return known
         body = "body" if with_body else "NULL"
         sql, params = self._list_sql(sorted(keys))
         with connection.cursor() as cursor:
@@ -92,7 +106,7 @@ class _Engine:
             rows = cursor.fetchall()
         if rows and isinstance(rows[0][3], str):  # SQLite hands dates back as text
             rows = [(*row[:3], datetime.date.fromisoformat(row[3]), *row[4:]) for row in rows]
-        return rows
+        return known + rows
 
     def exact_words(self, keys):
         """``{key: " exact words "}``: the diacritic forms each document holds."""
@@ -225,7 +239,32 @@ class PostgresEngine(_Engine):
     # newest kept; many are found by that walk, which then stops early.
     SPARSE = 4000
 
-    def keys(
+    def keys(self, *args, **kwargs):
+        sql, params = self._keys_sql(*args, **kwargs)
+        return sorted(self._fetch(sql, params), reverse=True)
+
+    def newest(self, request, title_request, above):
+        """Both lists in one statement (the titles are cheap to look for, cheaper
+        than a second round trip), with the rows of the documents found."""
+        if title_request is None:
+            return self.keys(**request), None
+        parts = [self._keys_sql(**request), self._keys_sql(**title_request)]
+        found = {0: [], 1: []}
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT found.part, d.key, d.content_type_id, d.object_id, d.date, d.title, "
+                f"d.lead, NULL FROM (SELECT 0 AS part, key FROM ({parts[0][0]}) tier "
+                f"UNION ALL SELECT 1, key FROM ({parts[1][0]}) title_tier) found "
+                f"JOIN {TABLE} d ON d.key = found.key",
+                [*parts[0][1], *parts[1][1]],
+            )
+            for part, *row in cursor.fetchall():
+                found[part].append(row[0])
+                self._rows[row[0]] = tuple(row)
+        keys = sorted(found[0], reverse=True)
+        return keys, sorted(found[1], reverse=True) if len(keys) > above else None
+
+    def _keys_sql(
         self,
         groups,
         excluded,
@@ -237,6 +276,7 @@ class PostgresEngine(_Engine):
         estimate=None,
         frequencies=None,
     ):
+        """The statement listing the newest matching keys (in no set order)."""
         if title_only:
             where, params = self._where(groups, [], scope, "title_vector", prefix)
         else:
@@ -252,14 +292,14 @@ class PostgresEngine(_Engine):
         # The walk reads the inline copy of the vectors (see migration 0005)
         # unless it needs the document table's other columns.
         table = TABLE if title_only or scope else WALK_TABLE
-        return self._fetch(
+        return (
             f"SELECT key FROM {table} WHERE {where} AND key BETWEEN %s AND %s "
             "ORDER BY key DESC LIMIT %s",
             [*params, keys[0], keys[1], limit],
         )
 
     def _collect(self, where, params, keys, limit):
-        return self._fetch(
+        return (
             f"WITH found AS MATERIALIZED (SELECT key FROM {TABLE} WHERE {where} "
             "AND key BETWEEN %s AND %s) SELECT key FROM found ORDER BY key DESC LIMIT %s",
             [*params, keys[0], keys[1], limit],
@@ -270,14 +310,13 @@ class PostgresEngine(_Engine):
         whole query on those documents, newest first, until ``limit`` match."""
         narrow_where, narrow_params = self._where(narrow, [], scope)
         # OFFSET 0 keeps the check above the ordering, so that it stops at the limit.
-        keys = self._fetch(
+        return (
             f"WITH found AS MATERIALIZED (SELECT key, vector, scope_vector FROM {TABLE} "
             f"WHERE {narrow_where} AND key BETWEEN %s AND %s) "
             "SELECT key FROM (SELECT key, vector, scope_vector FROM found "
             f"ORDER BY key DESC OFFSET 0) newest WHERE {where} LIMIT %s",
             [*narrow_params, keys[0], keys[1], *params, limit],
         )
-        return sorted(keys, reverse=True)
 
     def among(self, candidates, groups, excluded, scope):
         if not candidates:
