@@ -72,7 +72,7 @@ def _env(database_url):
     return env
 
 
-def _database(name, count):
+def _database(name, count, postgres_name=None):
     if name == "sqlite":
         folder = ROOT / "var" / "bench"
         folder.mkdir(parents=True, exist_ok=True)
@@ -82,7 +82,7 @@ def _database(name, count):
         return f"sqlite:///{path}", lambda: None
     import psycopg
 
-    database = f"bantin_bench_{count}"
+    database = postgres_name or f"bantin_bench_{count}"
     with psycopg.connect(
         POSTGRES_ADMIN.replace("postgres://", "postgresql://"), autocommit=True
     ) as c:
@@ -98,8 +98,8 @@ def _database(name, count):
     return f"postgres://postgres@127.0.0.1:5432/{database}", drop
 
 
-def run_one(name, count, repeat):
-    url, drop = _database(name, count)
+def run_one(name, count, repeat, postgres_name=None):
+    url, drop = _database(name, count, postgres_name)
     env = _env(url)
     try:
         subprocess.run([PYTHON, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
@@ -216,6 +216,10 @@ def main():
     parser.add_argument("--databases", default="sqlite,postgres")
     parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--no-readme", action="store_true", help="print only")
+    parser.add_argument(
+        "--postgres-database",
+        help="name of the PostgreSQL database to create and drop (default bantin_bench_COUNT)",
+    )
     args = parser.parse_args()
     if args.inner:
         inner(args.count, args.repeat)
@@ -226,7 +230,7 @@ def main():
     results = json.loads(store.read_text()) if store.exists() else {}
     for name in args.databases.split(","):
         print(f"{name}: {args.count} articles…", file=sys.stderr, flush=True)
-        results[name] = run_one(name, args.count, args.repeat)
+        results[name] = run_one(name, args.count, args.repeat, args.postgres_database)
         print(json.dumps(results[name], ensure_ascii=False), file=sys.stderr, flush=True)
         store.write_text(json.dumps(results, ensure_ascii=False))
     report = table(args.count, results)

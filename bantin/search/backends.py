@@ -315,33 +315,36 @@ class VietnameseQueryCompiler(BaseSearchQueryCompiler):
             return engines.estimate(groups, scope, counts) * share, total
 
         tiers = {}
-        tiers["all"] = engine.keys(
-            groups,
-            excluded,
-            scope,
-            keys,
-            CANDIDATES + 1,
-            title_only,
-            self.prefix,
-            estimate(groups, TITLE_SHARE if title_only else 1.0),
+        request = dict(
+            groups=groups,
+            excluded=excluded,
+            scope=scope,
+            keys=keys,
+            limit=CANDIDATES + 1,
+            title_only=title_only,
+            prefix=self.prefix,
+            estimate=estimate(groups, TITLE_SHARE if title_only else 1.0),
+            frequencies=counts,
         )
+        # When the newest matches crowd out older articles that carry every word
+        # in their title (more than CANDIDATES match), fetch those too. (The
+        # title index cannot tell which of them hold an excluded word, so not
+        # with exclusions.)
+        title_request = None
+        if not title_only and not excluded and len(parsed.slots) <= TITLE_WORDS:
+            title_request = dict(
+                request,
+                limit=CANDIDATES,
+                title_only=True,
+                estimate=estimate(groups, TITLE_SHARE),
+                frequencies=None,
+            )
+        tiers["all"], titles = engine.newest(request, title_request, CANDIDATES)
         if title_only and excluded:
             tiers["all"] = engine.among(tiers["all"], groups, excluded, scope)
         capped = len(tiers["all"]) > CANDIDATES
-        if capped and not title_only and not excluded and len(parsed.slots) <= TITLE_WORDS:
-            # The newest matches crowd out older articles that carry every word
-            # in their title; fetch those too. (The title index cannot tell
-            # which of them hold an excluded word, so not with exclusions.)
-            tiers["title"] = engine.keys(
-                groups,
-                [],
-                scope,
-                keys,
-                CANDIDATES,
-                True,
-                self.prefix,
-                estimate(groups, TITLE_SHARE),
-            )
+        if titles is not None:
+            tiers["title"] = titles
         plain = [slot for slot in parsed.slots if not slot.quoted and len(slot.alternatives) == 1]
         if 2 <= len(plain) == len(parsed.slots) <= 4 and not capped:
             # Two to four words typed side by side (a full name) standing side by side.
@@ -350,7 +353,13 @@ class VietnameseQueryCompiler(BaseSearchQueryCompiler):
         if len(tiers["all"]) < RELAX_BELOW:
             for name, loose_groups in engines.relaxations(parsed.slots, counts):
                 tiers[name] = engine.keys(
-                    loose_groups, excluded, scope, keys, CANDIDATES, estimate=estimate(loose_groups)
+                    loose_groups,
+                    excluded,
+                    scope,
+                    keys,
+                    CANDIDATES,
+                    estimate=estimate(loose_groups),
+                    frequencies=counts,
                 )
                 if len(set().union(*tiers.values())) >= RELAX_BELOW:
                     break

@@ -230,3 +230,80 @@ def test_an_empty_index_is_built_when_the_portal_is_prepared(section):
     SearchDocument.objects.all().delete()
     assert services.search_index_ensure() >= 1
     assert found("vuon quoc gia") == ["Vườn quốc gia Ba Bể"]
+
+
+def test_a_past_year_finds_the_newest_articles_of_that_year_and_later_mentions(
+    section, monkeypatch
+):
+    from bantin.search import backends, engines
+
+    # However many articles the words are expected to match.
+    monkeypatch.setattr(engines.PostgresEngine, "SPARSE", 0)
+    monkeypatch.setattr(backends, "CANDIDATES", 3)
+    make_article(section, "Hội nghị sơ kết", date=datetime.date(2022, 6, 1))
+    make_article(section, "Hội nghị giữa năm", date=datetime.date(2022, 7, 1))
+    make_article(section, "Hội nghị cuối năm", date=datetime.date(2022, 12, 20))
+    make_article(section, "Hội nghị đầu năm", date=datetime.date(2023, 1, 5))
+    make_article(
+        section,
+        "Hội nghị nhìn lại",
+        date=datetime.date(2023, 3, 1),
+        body=body("Kết quả của năm 2022 được đánh giá cao."),
+    )
+    outcome = services.articles_search(services.ArticleSearch(text="hội nghị 2022"), limit=10)
+    assert outcome.capped
+    # The year's own articles, a later one naming the year, then one lacking it.
+    assert [hit.article.title for hit in outcome.hits] == [
+        "Hội nghị cuối năm",
+        "Hội nghị giữa năm",
+        "Hội nghị sơ kết",
+        "Hội nghị nhìn lại",
+        "Hội nghị đầu năm",
+    ]
+
+
+def test_common_words_with_rare_ones_and_an_exclusion(section, monkeypatch):
+    from bantin.search import engines
+
+    # Checking documents free: the index is asked for the rarest word alone.
+    monkeypatch.setattr(engines, "CHECK_COST", 0)
+    for number in range(6):
+        make_article(section, f"Tin số {number} của tỉnh")
+    make_article(section, "Homestay Pác Ngòi của tỉnh", body=body("Du lịch cộng đồng."))
+    make_article(section, "Bản Pác Ngòi của tỉnh", body=body("Lễ hội truyền thống."))
+    everything = found("của tỉnh pác ngòi")
+    assert everything[:2] == ["Bản Pác Ngòi của tỉnh", "Homestay Pác Ngòi của tỉnh"]
+    excluding = found("của tỉnh pác ngòi -homestay")
+    assert excluding[0] == "Bản Pác Ngòi của tỉnh"
+    assert "Homestay Pác Ngòi của tỉnh" not in excluding
+    assert found('"ngòi của" bản') == ["Bản Pác Ngòi của tỉnh"]
+
+
+def test_the_walk_copy_of_the_vectors_follows_the_index(section):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the copy exists on PostgreSQL only")
+
+    def differences():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM search_searchdocument d "
+                "FULL JOIN search_walk_vector w ON w.key = d.key "
+                "WHERE w.key IS NULL OR d.key IS NULL OR w.vector <> d.vector"
+            )
+            return cursor.fetchone()[0]
+
+    article = make_article(section, "Khánh thành cầu treo Nà Phặc")
+    make_article(section, "Lễ hội Lồng Tồng")
+    assert differences() == 0
+    article.title = "Khánh thành cầu bê tông Nà Phặc"
+    article.save_revision().publish()
+    assert differences() == 0
+    Page.objects.get(pk=article.pk).delete()
+    assert differences() == 0
+    SearchDocument.objects.all().delete()
+    assert differences() == 0
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM search_walk_vector")
+        assert cursor.fetchone()[0] == 0
