@@ -44,10 +44,30 @@ RESTRICTIONS = "restrictions"
 REDIRECTS = "redirects"
 
 STAMP_PREFIX = "bantin:tag:"
-# Part of every page and fragment key: raised when what is stored changes shape, so that
-# a new release never reads what an older one wrote.
+# Part of every page and fragment key: raised when what is stored changes shape.
 FORMAT = "2"
-PAGE_PREFIX = f"bantin:page:{FORMAT}:"
+
+
+def _release():
+    """A fingerprint of the portal's own code and templates.
+
+    It is part of every page and fragment key, so that after an upgrade no worker
+    serves HTML an older release rendered (the shared cache outlives processes).
+    The same files give the same fingerprint on every server.
+    """
+    digest = hashlib.blake2b(FORMAT.encode(), digest_size=6)
+    package = Path(__file__).resolve().parent.parent
+    for path in sorted(package.rglob("*")):
+        code = path.suffix == ".py" and "migrations" not in path.parts
+        template = path.suffix in (".html", ".txt", ".xml") and "templates" in path.parts
+        if code or template:
+            digest.update(str(path.relative_to(package)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+RELEASE = _release()
+PAGE_PREFIX = f"bantin:page:{RELEASE}:"
 # Headers a cached response keeps; anything personal (cookies) never is stored.
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Link", "X-Robots-Tag")
 
@@ -240,7 +260,7 @@ def versioned_key(key, tags):
     current = sorted(stamps(tags).items())
     version = hashlib.blake2b(repr((stamp_store().table, current)).encode(), digest_size=8)
     version = version.hexdigest()
-    return f"bantin:value:{FORMAT}:{key}:{version}"
+    return f"bantin:value:{RELEASE}:{key}:{version}"
 
 
 class _Recent:

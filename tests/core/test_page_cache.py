@@ -318,3 +318,13 @@ def test_touches_inside_a_deferred_block_are_stamped_once(db, monkeypatch):
         assert touched == []
     assert touched == [["list:2", "page:1", "page:3"]]
     assert cache.stamps(["page:3"]).keys() == {"page:3"}
+
+
+def test_a_new_release_never_serves_what_an_older_one_cached(client, portal, monkeypatch):
+    from bantin.core import cache
+
+    url = portal["festival"].url
+    warm(client, url)
+    monkeypatch.setattr(cache, "RELEASE", "ban-moi")
+    monkeypatch.setattr(cache, "PAGE_PREFIX", "bantin:page:ban-moi:")
+    assert state(client, url)[1] == "miss"
