@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 README = ROOT / "bench" / "README.md"
+REPORT = ROOT / "var" / "bench" / "web-report.json"
 HOST = "127.0.0.1"
 TICKS = os.sysconf("SC_CLK_TCK")
 
@@ -474,9 +475,6 @@ def mixed_load(temp, base, urls, host_header, duration):
 
 def table(report):
     results = {tuple(key.split("|")): value for key, value in report["results"].items()}
-    modes = ("uncached", "cached", "front")
-    floor = statistics.median(results[(mode, "floor")]["rps"] for mode in modes)
-    static = statistics.median(results[(mode, "static")]["rps"] for mode in modes)
     lines = [
         f"{report['database']}: {report['count']:,} articles; largest section "
         f"{report['section_count']:,} articles; article page {report['article_bytes']:,} bytes. "
@@ -491,7 +489,9 @@ def table(report):
             reference = None
         else:
             reference = "static" if mode == "front" else "floor"
-        ratio = value["rps"] / (static if reference == "static" else floor) if reference else None
+        # Each page against the reference measured in the same rounds (same gunicorn).
+        same = mode.split("+")[0]
+        ratio = value["rps"] / results[(same, reference)]["rps"] if reference else None
         target = TARGETS.get((mode, page))
         verdict = ""
         if target:
@@ -549,11 +549,20 @@ def main():
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds")
     parser.add_argument("--mixed-duration", type=int, default=60, help="seconds of mixed load")
     parser.add_argument("--no-readme", action="store_true", help="print only")
+    parser.add_argument(
+        "--from-report", action="store_true", help="redo the table from the last run's results"
+    )
     args = parser.parse_args()
     for tool in ("wrk", "nginx"):
         if not shutil.which(tool) and not Path(f"/usr/sbin/{tool}").exists():
             sys.exit(f"{tool} is needed: apt-get install -y {tool}")
-    report = run(args)
+    if args.from_report:
+        report = json.loads(REPORT.read_text())
+        report["rss"] = {int(key): value for key, value in report["rss"].items()}
+    else:
+        report = run(args)
+        REPORT.parent.mkdir(parents=True, exist_ok=True)
+        REPORT.write_text(json.dumps(report, indent=1))
     text, ok = table(report)
     print(text)
     if not args.no_readme:

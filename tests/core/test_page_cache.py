@@ -328,3 +328,15 @@ def test_a_new_release_never_serves_what_an_older_one_cached(client, portal, mon
     monkeypatch.setattr(cache, "RELEASE", "ban-moi")
     monkeypatch.setattr(cache, "PAGE_PREFIX", "bantin:page:ban-moi:")
     assert state(client, url)[1] == "miss"
+
+
+def test_a_password_form_is_never_shared(client, portal):
+    PageViewRestriction.objects.create(
+        page=portal["festival"], restriction_type="password", password="mat-khau"
+    )
+    client.cookies["csrftoken"] = "b" * 32
+    url = portal["festival"].url
+    first, second = client.get(url), client.get(url)
+    assert first.status_code == second.status_code == 200
+    assert b"password" in second.content
+    assert second.get("X-Page-Cache") != "hit"
