@@ -2,9 +2,10 @@
 
 Wagtail finds a page by walking the tree one URL segment at a time (two queries
 per level) after looking the Site up in the database. Here the Site list comes
-from the shared cache and the page is found by its slug and full URL path in
-one query, plus one for its specific fields. Page types that define their own
-``route()`` keep Wagtail's walk, so nothing that relies on it changes.
+from the shared cache, and so does which page answers an address (found once by
+its slug and full URL path), so serving a page costs one query: the page's own
+row. Page types that define their own ``route()`` keep Wagtail's walk, so
+nothing that relies on it changes.
 """
 
 from functools import cache as memoise
@@ -116,7 +117,7 @@ def page_for_path(site, path):
 
 
 def serve(request, path):
-    """Wagtail's page view, with the Site and the page found in one query each."""
+    """Wagtail's page view, with the Site from the cache and the page in one query."""
     site = site_for_request(request)
     if site is None or _custom_routing():
         from wagtail.views import serve as wagtail_serve

@@ -21,8 +21,8 @@ from bantin.core.routing import sites, url_tag
 def page_tags(page, joins_or_leaves=True):
     """The tags a change to ``page`` (at its current place) makes stale.
 
-    ``joins_or_leaves``: the page appears among or disappears from its parent's
-    live children (first publication, unpublication), not just an edit.
+    ``joins_or_leaves``: the change may add the page to, or take it from, its
+    parent's live children (a publication, an unpublication), not just edit it.
     """
     tags = [f"page:{page.pk}"]
     if joins_or_leaves:
