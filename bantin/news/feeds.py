@@ -49,10 +49,15 @@ def feed_source(request, section_path=None):
     return section, selectors.section_articles(section), [section]
 
 
+FEED_FIELDS = ("author", "author_note", "last_published_at")
+
+
 def _items(request, section_path):
     cached = getattr(request, "_feed_items", None)
     if cached is None:
         section, articles, sections = feed_source(request, section_path)
+        # Cards plus what an item of a feed adds (byline, modification time).
+        articles = articles.only(*selectors.CARD_FIELDS, *FEED_FIELDS)
         cached = request._feed_items = (section, list(articles[:FEED_SIZE]), sections)
     return cached
 

@@ -121,3 +121,32 @@ def test_feed_directory_lists_every_public_section(client, news_portal):
     assert 'href="/rss/kinh-te/"' in html
     assert "/rss/noi-bo/" not in html
     assert 'href="/kenh-rss/"' in client.get("/").content.decode()
+
+
+def test_a_feed_costs_the_same_queries_however_many_items(
+    client, news_portal, image_factory, settings, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PAGE_CACHE_ENABLED = False
+    section = news_portal["meeting"].get_parent()
+
+    def cost():
+        client.get("/rss/")
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/rss/").status_code == 200
+        return len(queries.captured_queries)
+
+    few = cost()
+    photo = image_factory(title="Ảnh thêm")
+    for day in range(1, 16):
+        make_article(
+            section,
+            f"Tin thêm {day}",
+            date=datetime.date(2025, 3, day),
+            featured_image=photo,
+            author="Phóng viên",
+            author_note="theo Báo Bắc Kạn",
+        )
+    assert cost() == few <= 4
