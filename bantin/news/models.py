@@ -205,6 +205,9 @@ class ArticlePage(PortalPage):
         breadcrumbs = selectors.breadcrumbs(self)
         related, related_tags = selectors.related_summaries(self)
         depends(request, *related_tags)
+        if self.featured_image_id:
+            # The link preview in the head shows the featured image's rendition.
+            depends(request, f"image:{self.featured_image_id}")
         for item in related:
             if item["expire_at"] is not None:
                 until(request, item["expire_at"])
