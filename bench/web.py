@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 README = ROOT / "bench" / "README.md"
-REPORT = ROOT / "var" / "bench" / "web-report.json"
+REPORTS = ROOT / "var" / "bench"
 HOST = "127.0.0.1"
 TICKS = os.sysconf("SC_CLK_TCK")
 
@@ -556,13 +556,15 @@ def main():
     for tool in ("wrk", "nginx"):
         if not shutil.which(tool) and not Path(f"/usr/sbin/{tool}").exists():
             sys.exit(f"{tool} is needed: apt-get install -y {tool}")
+    kind = "postgres" if os.environ.get("DATABASE_URL") else "sqlite"
+    report_path = REPORTS / f"web-report-{kind}.json"
     if args.from_report:
-        report = json.loads(REPORT.read_text())
+        report = json.loads(report_path.read_text())
         report["rss"] = {int(key): value for key, value in report["rss"].items()}
     else:
         report = run(args)
-        REPORT.parent.mkdir(parents=True, exist_ok=True)
-        REPORT.write_text(json.dumps(report, indent=1))
+        report_path.parent.mkdir(parents=True, exist_ok=True)
+        report_path.write_text(json.dumps(report, indent=1))
     text, ok = table(report)
     print(text)
     if not args.no_readme:
