@@ -11,6 +11,9 @@ from bantin.core.cache import depends, next_midnight, until
 from bantin.core.models import PortalPage
 from bantin.news.models import shown
 
+# The page-cache tag of which leaders are published (lists and choices of leaders).
+LEADERS = "leaders"
+
 
 def activities_tag(leader_id):
     """The page-cache tag of which articles a leader's profile lists."""

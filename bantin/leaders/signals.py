@@ -5,7 +5,7 @@ from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
 from bantin.core.cache import touch
-from bantin.leaders.models import ArticleLeader, activities_tag
+from bantin.leaders.models import LEADERS, ArticleLeader, LeaderPage, activities_tag
 from bantin.news.models import ArticlePage
 
 
@@ -24,3 +24,10 @@ def _article_changed(sender, instance, **kwargs):
         "leader_id", flat=True
     )
     touch(*(activities_tag(leader_id) for leader_id in leaders))
+
+
+@receiver(page_published, sender=LeaderPage)
+@receiver(page_unpublished, sender=LeaderPage)
+@receiver(post_delete, sender=LeaderPage)
+def _leader_changed(sender, instance, **kwargs):
+    touch(LEADERS)

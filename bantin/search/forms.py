@@ -4,8 +4,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from bantin.core import text
+from bantin.core.cache import RESTRICTIONS, SHELL, remembered
 from bantin.core.models import readable
-from bantin.leaders.models import LeaderPage
+from bantin.leaders.models import LEADERS, LeaderPage
 from bantin.news.models import NewsIndexPage
 
 
@@ -64,8 +65,22 @@ class SearchForm(forms.Form):
         # The names readers see in the address bar use hyphens.
         data = {key.replace("-", "_"): value for key, value in (data or {}).items()}
         super().__init__(data)
-        self.fields["chuyen_muc"].queryset = readable(NewsIndexPage.objects.all()).order_by("path")
-        self.fields["lanh_dao"].queryset = readable(LeaderPage.objects.all()).order_by("title")
+        sections = readable(NewsIndexPage.objects.all()).order_by("path")
+        leaders = readable(LeaderPage.objects.all()).order_by("title")
+        # The querysets check a submitted value; the options shown come from the shared
+        # cache (reading them scans the page tree, which costs on a large archive).
+        self.fields["chuyen_muc"].queryset = sections
+        self.fields["lanh_dao"].queryset = leaders
+        self.section_options = remembered(
+            "search-sections",
+            [SHELL, RESTRICTIONS],
+            lambda: [(page.pk, page.title, page.depth) for page in sections],
+        )
+        self.leader_options = remembered(
+            "search-leaders",
+            [LEADERS, RESTRICTIONS],
+            lambda: [(page.pk, page.title) for page in leaders],
+        )
 
     def filters(self):
         """The valid values, each bad one dropped (its message is in ``errors``)."""

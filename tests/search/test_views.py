@@ -106,3 +106,15 @@ def test_administrators_edit_the_synonym_list(admin_client, home):
         "/admin/snippets/search/synonym/add/", {"expressions": "chè\ntrà", "note": ""}
     )
     assert Synonym.objects.filter(expressions="chè\ntrà").exists()
+
+
+def test_filter_choices_follow_new_sections_and_leaders(client, articles, home):
+    from tests.leaders.factories import make_leader, make_leader_index
+
+    index = make_leader_index(home)
+    html = client.get("/tim-kiem/", {"q": "tinh"}).content.decode()
+    assert "Du lịch" not in html and "Nguyễn Đăng Bình" not in html
+    make_section(home, "Du lịch")
+    make_leader(index, "Nguyễn Đăng Bình", ["Chủ tịch UBND tỉnh"])
+    html = client.get("/tim-kiem/", {"q": "tinh"}).content.decode()
+    assert ">Du lịch</option>" in html and ">Nguyễn Đăng Bình</option>" in html
