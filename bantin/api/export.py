@@ -1,7 +1,6 @@
 """Open data: the metadata of every published, public article as CSV or JSON."""
 
 import csv
-import datetime
 import json
 
 from django.db.models import Prefetch
@@ -38,11 +37,7 @@ def since_parse(value):
     if not value:
         return None
     try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        pass
-    try:
-        return text.parse_date(value)
+        return text.parse_any_date(value)
     except ValueError:
         raise ExportError(
             f"Ngày “{value[:40]}” không hợp lệ; viết dạng 07/02/2025 hoặc 2025-02-07."

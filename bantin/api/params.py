@@ -1,7 +1,6 @@
 """Reading the API's query parameters strictly: anything unknown, repeated or malformed
 is refused with a message naming the parameter, before any query runs."""
 
-import datetime
 import re
 
 from django.conf import settings
@@ -80,14 +79,11 @@ def date_read(values, name):
     raw = values.get(name)
     if raw is None:
         return None
-    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", raw):
-        try:
-            return datetime.date.fromisoformat(raw)
-        except ValueError:
-            raise BadParameter(name, f"Tham số “{name}”: ngày “{raw}” không tồn tại.") from None
     try:
-        return text.parse_date(raw)
+        return text.parse_any_date(raw)
     except ValueError:
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", raw):
+            raise BadParameter(name, f"Tham số “{name}”: ngày “{raw}” không tồn tại.") from None
         raise BadParameter(
             name, f"Tham số “{name}” phải là ngày dạng 07/02/2025 hoặc 2025-02-07."
         ) from None

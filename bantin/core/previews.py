@@ -60,14 +60,10 @@ def json_ld(data):
     return mark_safe(text)
 
 
-def website_preview(page, request, description=""):
-    """Tags for a home or section page: ``og:type`` website, canonical URL, description."""
-    portal = portal_settings(request)
-    url = request.build_absolute_uri(page.get_url(request))
-    title = page.seo_title or page.title
-    description = page.search_description or description
+def open_graph(kind, portal, title, url, description):
+    """The Open Graph tags every shared page carries, as ``(property, content)`` pairs."""
     og = [
-        ("og:type", "website"),
+        ("og:type", kind),
         ("og:locale", "vi_VN"),
         ("og:site_name", portal.portal_name),
         ("og:title", title),
@@ -75,6 +71,16 @@ def website_preview(page, request, description=""):
     ]
     if description:
         og.append(("og:description", description))
+    return og
+
+
+def website_preview(page, request, description=""):
+    """Tags for a home or section page: ``og:type`` website, canonical URL, description."""
+    portal = portal_settings(request)
+    url = request.build_absolute_uri(page.get_url(request))
+    title = page.seo_title or page.title
+    description = page.search_description or description
+    og = open_graph("website", portal, title, url, description)
     return {
         "canonical": url,
         "description": description,

@@ -91,6 +91,18 @@ def parse_date(text):
         raise ValueError(f"ngày “{text}” không tồn tại") from None
 
 
+def parse_any_date(text):
+    """Parse a date as readers write it (``07/02/2025``) or as forms and APIs send it
+    (``2025-02-07``). Raises ``ValueError`` (Vietnamese message) for anything else."""
+    value = (text or "").strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"ngày “{value}” không tồn tại") from None
+    return parse_date(value)
+
+
 def normalise_data(value):
     """Return ``value`` with every string inside it (lists, dicts) in NFC."""
     if isinstance(value, str):

@@ -5,7 +5,13 @@ import datetime
 
 from django.utils import timezone
 
-from bantin.core.previews import json_ld, portal_settings, publisher_logo, share_image
+from bantin.core.previews import (
+    json_ld,
+    open_graph,
+    portal_settings,
+    publisher_logo,
+    share_image,
+)
 
 
 def published_moment(article):
@@ -34,15 +40,7 @@ def article_preview(article, request, author=""):
     modified = modified_moment(article).isoformat()
     title = article.seo_title or article.title
     description = article.search_description or article.lead
-    og = [
-        ("og:type", "article"),
-        ("og:locale", "vi_VN"),
-        ("og:site_name", portal.portal_name),
-        ("og:title", title),
-        ("og:url", url),
-    ]
-    if description:
-        og.append(("og:description", description))
+    og = open_graph("article", portal, title, url, description)
     if image:
         og += [
             ("og:image", image["url"]),

@@ -1,5 +1,3 @@
-import datetime
-
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -18,11 +16,7 @@ class VietnameseDateField(forms.DateField):
         if not value:
             return None
         try:
-            return datetime.date.fromisoformat(value)
-        except ValueError:
-            pass
-        try:
-            return text.parse_date(value)
+            return text.parse_any_date(value)
         except ValueError:
             raise forms.ValidationError(
                 f"“{value[:40]}” không phải một ngày (viết như 07/02/2025)."

@@ -68,3 +68,17 @@ def test_parse_date():
         text.parse_date("31/02/2025")
     with pytest.raises(ValueError, match="DD/MM/YYYY"):
         text.parse_date("2025-02-07")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("07/02/2025", datetime.date(2025, 2, 7)), (" 2025-02-07 ", datetime.date(2025, 2, 7))],
+)
+def test_parse_any_date_reads_both_ways_of_writing_a_date(value, expected):
+    assert text.parse_any_date(value) == expected
+
+
+@pytest.mark.parametrize("value", ["2025-02-30", "31/02/2025", "07-02-2025", "", "\x00"])
+def test_parse_any_date_refuses_anything_else(value):
+    with pytest.raises(ValueError):
+        text.parse_any_date(value)
