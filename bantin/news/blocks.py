@@ -1,4 +1,6 @@
+from django.core.exceptions import ValidationError
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
@@ -28,6 +30,22 @@ class ImageBlock(blocks.StructBlock):
         icon = "image"
         label = "Ảnh có chú thích"
         template = "news/blocks/image.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        image = value.get("image")
+        described = (
+            value.get("alt_text", "").strip()
+            or value.get("caption", "").strip()
+            or (image is not None and (image.description or "").strip())
+        )
+        if not described:
+            message = (
+                "Cần mô tả ảnh cho người khiếm thị: nhập mô tả ở đây, viết chú thích, "
+                "hoặc thêm mô tả cho ảnh trong thư viện."
+            )
+            raise StructBlockValidationError(block_errors={"alt_text": ValidationError(message)})
+        return value
 
 
 class QuoteBlock(blocks.StructBlock):

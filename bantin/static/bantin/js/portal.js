@@ -29,22 +29,30 @@
     var nav = document.getElementById("dieu-huong");
     if (!toggle || !nav) return;
     toggle.hidden = false;
-    toggle.addEventListener("click", function () {
-      var open = toggle.getAttribute("aria-expanded") !== "true";
+
+    function show(open) {
       toggle.setAttribute("aria-expanded", String(open));
       nav.classList.toggle("is-open", open);
+    }
+
+    toggle.addEventListener("click", function () {
+      show(toggle.getAttribute("aria-expanded") !== "true");
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || toggle.getAttribute("aria-expanded") !== "true") return;
+      show(false);
+      toggle.focus();
     });
   }
 
   function setupToolbar(toolbar) {
-    var article = document.getElementById("noi-dung-bai");
     var bigger = toolbar.querySelector('[data-font-step="1"]');
     var smaller = toolbar.querySelector('[data-font-step="-1"]');
     var scale = readScale();
 
     function apply(next, speak) {
       scale = Math.round(Math.min(FONT_MAX, Math.max(FONT_MIN, next)) * 10) / 10;
-      if (article) article.style.setProperty("--article-scale", String(scale));
+      document.documentElement.style.setProperty("--article-scale", String(scale));
       bigger.disabled = scale >= FONT_MAX;
       smaller.disabled = scale <= FONT_MIN;
       if (speak) announce(toolbar, "Cỡ chữ " + Math.round(scale * 100) + "%");
