@@ -14,7 +14,9 @@ def squeezed(text):
 
 def test_print_shows_the_article_alone_and_whole(open_page):
     page = open_page(PAGES["article"])
+    assert not page.locator(".article__source").is_visible()
     page.emulate_media(media="print")
+    assert page.locator(".article__source").inner_text() == f"Nguồn: {page.url}"
     for selector in (
         ".site-header",
         ".main-nav",
@@ -26,7 +28,7 @@ def test_print_shows_the_article_alone_and_whole(open_page):
     ):
         hidden = page.locator(selector).evaluate_all("els => els.every(e => !e.checkVisibility())")
         assert hidden, f"{selector} is printed"
-    for selector in (".article__title", ".article__lead", ".article__byline"):
+    for selector in (".article__title", ".toolbar__date", ".article__lead", ".article__byline"):
         assert page.locator(selector).is_visible(), f"{selector} is not printed"
     paragraphs = page.locator(".article__body p")
     assert paragraphs.count() > 10
@@ -50,5 +52,7 @@ def test_the_pdf_has_the_title_byline_and_text(open_page):
     assert title in text
     assert byline in text
     assert last[-50:] in text
+    assert squeezed("Thứ Sáu, 07/02/2025") in text
+    assert squeezed(f"Nguồn: {page.url}") in text
     assert squeezed("Tăng cỡ chữ") not in text
     assert squeezed("Bỏ qua, đến nội dung chính") not in text
