@@ -2,16 +2,18 @@
 
 from urllib.parse import urlsplit
 
+import pytest
+
 from tests.e2e.support import PAGES, PHONES
 
 BUDGET = 150 * 1024
 
 
-def load(open_page, viewport=None):
+def load(open_page, name="article", viewport=None):
     page = open_page(None, **({"viewport": viewport} if viewport else {}))
     requests = []
     page.on("requestfinished", lambda request: requests.append(request))
-    page.goto(page.base_url + PAGES["article"], wait_until="networkidle")
+    page.goto(page.base_url + PAGES[name], wait_until="networkidle")
     return page, requests
 
 
@@ -29,8 +31,9 @@ def test_html_css_and_js_stay_under_150_kb_compressed(open_page):
             assert encoding in ("gzip", "br"), f"{request.url} is sent uncompressed"
 
 
-def test_nothing_is_fetched_from_another_site(open_page):
-    page, requests = load(open_page, viewport=PHONES["360x740"])
+@pytest.mark.parametrize("name", ["home", "article"])
+def test_nothing_is_fetched_from_another_site(open_page, name):
+    page, requests = load(open_page, name, viewport=PHONES["360x740"])
     origin = urlsplit(page.base_url).netloc
     foreign = [
         r.url
@@ -38,7 +41,5 @@ def test_nothing_is_fetched_from_another_site(open_page):
         if urlsplit(r.url).scheme in ("http", "https") and urlsplit(r.url).netloc != origin
     ]
     assert foreign == []
-    fonts = [r.url for r in requests if r.resource_type == "font"]
-    assert all(urlsplit(url).netloc == origin for url in fonts)
-    families = page.evaluate("[...document.fonts].map(f => f.family)")
-    assert all(not family.startswith("http") for family in families)
+    # Images and any font come from the portal itself.
+    assert any(r.resource_type == "image" for r in requests)
