@@ -296,10 +296,25 @@ def _article_validate(page, *, placement, slugs, offset):
     page.validate_constraints()
 
 
+def _rows_per_statement(model, objs, fields=None):
+    """How many of ``objs`` to insert per statement, for rows holding long escaped JSON
+    (a page's body, a revision's content).
+
+    On PostgreSQL, Django sends the rows of one statement as arrays, which psycopg, binding
+    on the client, escapes character by character in Python: for such rows that costs
+    several times more than sending a statement per row.
+    """
+    connection = connections[router.db_for_write(model)]
+    if connection.vendor == "postgresql":
+        return 1
+    fields = fields or model._meta.concrete_fields
+    return connection.ops.bulk_batch_size(fields, objs) or len(objs)
+
+
 def _rows_insert(objs):
     """Insert the new ``objs``, all of one model, table by table as ``Model.save()`` does for
-    one object, with a statement per table for all of them: ``bulk_create`` refuses models
-    with a parent table, as page types have. No signal is sent."""
+    one object, but in as few statements as ``_rows_per_statement`` allows: ``bulk_create``
+    refuses models with a parent table, as page types have. No signal is sent."""
     model = type(objs[0])
     using = router.db_for_write(model)
     connection = connections[using]
@@ -313,7 +328,7 @@ def _rows_insert(objs):
         returning = meta.db_returning_fields
         size = 1
         if connection.features.can_return_rows_from_bulk_insert:
-            size = connection.ops.bulk_batch_size(fields, objs) or len(objs)
+            size = _rows_per_statement(table, objs, fields)
         for chunk in _chunks(objs, size):
             rows = table._base_manager._insert(
                 chunk, fields=fields, returning_fields=returning, using=using
@@ -422,7 +437,7 @@ def _articles_create(placement, dumps, *, publish):
 
     _rows_insert(pages)
     _children_insert(pages)
-    revisions = Revision.objects.bulk_create(
+    revisions = [
         Revision(
             content_type_id=page.content_type_id,
             base_content_type=page.get_base_content_type(),
@@ -432,7 +447,8 @@ def _articles_create(placement, dumps, *, publish):
             created_at=now,
         )
         for page in pages
-    )
+    ]
+    Revision.objects.bulk_create(revisions, batch_size=_rows_per_statement(Revision, revisions))
     for page, revision in zip(pages, revisions, strict=True):
         page.latest_revision = revision
         page.latest_revision_created_at = revision.created_at
