@@ -254,8 +254,13 @@ class _SiblingSlugs:
     """
 
     def __init__(self, section, bases):
+        self.section = section
         self.taken = set()
-        children = section.get_children()
+        self.read(bases)
+
+    def read(self, bases):
+        """Add the siblings' slugs that start with one of ``bases``."""
+        children = self.section.get_children()
         for chunk in _chunks(sorted(set(bases) - {""})):
             starts = functools.reduce(operator.or_, (Q(slug__startswith=base) for base in chunk))
             self.taken.update(children.filter(starts).values_list("slug", flat=True))
@@ -286,8 +291,12 @@ def _article_validate(page, *, placement, slugs, offset):
     normalise_fields(page)
     base = text.slugify(page.slug or page.title)
     if not base:
-        # Nothing to fold into a slug: Wagtail's own rules decide, looked up one by one.
+        # Nothing to fold into a slug: Wagtail's own rules make one, checked against the
+        # database only, then against the slugs this batch gives too.
         page.full_clean()
+        if page.slug:
+            slugs.read([page.slug])
+            page.slug = slugs.free(page.slug)
         return
     page.slug = slugs.free(base)
     annotations.annotate(page)
@@ -404,7 +413,6 @@ def _articles_create(placement, dumps, *, publish):
     for dump in dumps:
         page = ArticlePage()
         _fill(page, dump.bulletin, dump.legacy_id)
-        normalise_fields(page)
         built.append((dump, page))
     slugs = _SiblingSlugs(
         placement.section, [text.slugify(page.slug or page.title) for _, page in built]

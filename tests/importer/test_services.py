@@ -349,3 +349,29 @@ def test_a_file_repeated_in_one_batch_is_compared_with_its_first_copy(sections, 
     assert ArticlePage.objects.count() == ImportedBulletin.objects.count() == 2
     assert Page.find_problems() == ([], [], [], [], [])
     assert audit_chain_verify() is None
+
+
+@pytest.mark.parametrize("unicode_slugs", [False, True])
+def test_titles_with_nothing_to_fold_get_wagtails_own_slug_or_fail_clearly(
+    sections, tmp_path, settings, unicode_slugs
+):
+    settings.WAGTAIL_ALLOW_UNICODE_SLUGS = unicode_slugs
+    _, economy = sections
+    folder = tmp_path / "dumps"
+    folder.mkdir()
+    for number in range(2):
+        (folder / f"{number:02d}_bai.txt").write_text(
+            DUMP.format(date=f"0{number + 1}/03/2025", title="北京 上海", word="chè")
+        )
+
+    report = services.bulletins_import(paths=[folder], section=economy, publish=True)
+
+    slugs = sorted(economy.get_children().values_list("slug", flat=True))
+    if unicode_slugs:
+        assert [o.status for o in report.outcomes] == ["created"] * 2
+        assert slugs == ["北京-上海", "北京-上海-2"]
+    else:
+        assert [(o.status, o.message) for o in report.outcomes] == [
+            ("failed", "dữ liệu không hợp lệ: slug: Trường này không được để trắng.")
+        ] * 2
+        assert slugs == []
