@@ -33,6 +33,9 @@ TITLE_MAX_CHARS = 255
 HEADING_MAX_CHARS = 160
 HEADING_MAX_WORDS = 30
 BYLINE_MAX_WORDS = 8
+# Control characters other than tab, line and page breaks: a few are tolerated, more
+# mean a binary file.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 FINAL_PUNCTUATION = '.!?…:;,"”’)]»'
 
 
@@ -84,7 +87,7 @@ def decode(raw, max_bytes):
         raise LegacyFormatError(
             f"không phải văn bản UTF-8 (byte lỗi ở vị trí {error.start})"
         ) from None
-    controls = sum(1 for ch in content if ord(ch) < 32 and ch not in "\t\r\n\f")
+    controls = len(_CONTROLS.findall(content))
     if controls > max(3, len(content) // 100):
         raise LegacyFormatError("tệp nhị phân, không phải văn bản")
     return text.normalise(content)

@@ -6,6 +6,7 @@ import re
 from django.utils.html import strip_tags
 
 from bantin.core import text
+from bantin.news import annotations
 
 
 def canonical(value):
@@ -26,8 +27,43 @@ def article_text(article):
     return "\n".join(part for part in parts if part)
 
 
-def _occurrences(phrase, haystack):
-    return re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", haystack)
+def _phrase(phrase):
+    return re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
+
+
+class Mentions:
+    """What ``leaders`` are named by, compared as ``canonical`` text: their names and the
+    titles of their positions, prepared once to look for in many texts."""
+
+    def __init__(self, leaders):
+        self.names = [(leader, _phrase(canonical(leader.title))) for leader in leaders]
+        holders = {}
+        for leader in leaders:
+            for position in leader.positions.all():
+                holders.setdefault(canonical(position.title), []).append((leader, position))
+        # Longer titles first: they win over the shorter ones inside them.
+        self.titles = [
+            (_phrase(title), holders[title]) for title in sorted(holders, key=len, reverse=True)
+        ]
+
+    def found(self, content, day):
+        """See ``leaders_mentioned``."""
+        haystack = canonical(content)
+        found = {}
+        for leader, name in self.names:
+            if name.search(haystack):
+                found[leader.pk] = leader
+        taken = bytearray(len(haystack))
+        for title, holders in self.titles:
+            for match in title.finditer(haystack):
+                start, end = match.span()
+                if any(taken[start:end]) or haystack[:start].endswith("phó "):
+                    continue
+                taken[start:end] = b"\x01" * (end - start)
+                current = {leader.pk: leader for leader, pos in holders if pos.held_on(day)}
+                if len(current) == 1:
+                    found.update(current)
+        return list(found.values())
 
 
 def leaders_mentioned(content, day, leaders):
@@ -36,25 +72,7 @@ def leaders_mentioned(content, day, leaders):
     A title matches only when exactly one leader held it that day; longer titles win over
     the shorter ones inside them ("Phó Chủ tịch HĐND tỉnh" is not "Chủ tịch HĐND tỉnh").
     """
-    haystack = canonical(content)
-    found = {}
-    holders = {}
-    for leader in leaders:
-        if next(_occurrences(canonical(leader.title), haystack), None):
-            found[leader.pk] = leader
-        for position in leader.positions.all():
-            holders.setdefault(canonical(position.title), []).append((leader, position))
-    taken = bytearray(len(haystack))
-    for title in sorted(holders, key=len, reverse=True):
-        for match in _occurrences(title, haystack):
-            start, end = match.span()
-            if any(taken[start:end]) or haystack[:start].endswith("phó "):
-                continue
-            taken[start:end] = b"\x01" * (end - start)
-            current = {leader.pk: leader for leader, pos in holders[title] if pos.held_on(day)}
-            if len(current) == 1:
-                found.update(current)
-    return list(found.values())
+    return Mentions(leaders).found(content, day)
 
 
 def article_leaders_link(article):
@@ -66,7 +84,9 @@ def article_leaders_link(article):
     from bantin.leaders.models import ArticleLeader
     from bantin.leaders.selectors import live_leaders
 
-    found = leaders_mentioned(article_text(article), article.display_date, live_leaders())
+    # Many articles in a row (an import) share one reading of the leaders.
+    mentions = annotations.shared("leaders.mentions", lambda: Mentions(live_leaders()))
+    found = mentions.found(article_text(article), article.display_date)
     found_ids = {leader.pk for leader in found}
     links = [
         link

@@ -20,9 +20,8 @@ def _link_changed(sender, instance, raw=False, **kwargs):
 @receiver(page_unpublished, sender=ArticlePage)
 @receiver(post_delete, sender=ArticlePage)
 def _article_changed(sender, instance, **kwargs):
-    leaders = ArticleLeader.objects.filter(article_id=instance.pk).values_list(
-        "leader_id", flat=True
-    )
+    # The article's links as it holds them: read from the database unless just written.
+    leaders = {link.leader_id for link in instance.leader_links.all()}
     touch(*(activities_tag(leader_id) for leader_id in leaders))
 
 

@@ -19,51 +19,85 @@ def list_tag(section_id):
     return f"list:{section_id}"
 
 
-def _wanted(article):
+def _sort_date(article):
+    if article.date:
+        return article.date
+    if article.first_published_at:
+        return timezone.localdate(article.first_published_at)
+    return timezone.localdate()
+
+
+def _ancestor_paths(article):
+    return [
+        article.path[:end] for end in range(article.steplen, len(article.path), article.steplen)
+    ]
+
+
+def _wanted(article, sections):
     """``{section_id: (sort_date, published_at)}`` the article should be listed under."""
     if not article.live:
         return {}
-    sort_date = article.date or (
-        timezone.localdate(article.first_published_at)
-        if article.first_published_at
-        else timezone.localdate()
-    )
-    ancestors = NewsIndexPage.objects.filter(
-        path__in=[
-            article.path[:end] for end in range(article.steplen, len(article.path), article.steplen)
-        ]
-    ).values_list("pk", flat=True)
-    return {section_id: (sort_date, article.first_published_at) for section_id in ancestors}
+    value = (_sort_date(article), article.first_published_at)
+    return {sections[path]: value for path in _ancestor_paths(article) if path in sections}
+
+
+def _chunks(values, size=500):
+    values = list(values)
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def listings_refresh(articles):
+    """Bring the entries of ``articles`` up to date; return the ids of sections whose listing
+    changed. Reads and writes the entries of all of them together."""
+    articles = {article.pk: article for article in articles}
+    if not articles:
+        return set()
+    sections = {}
+    paths = {
+        path for article in articles.values() if article.live for path in _ancestor_paths(article)
+    }
+    for chunk in _chunks(paths):
+        sections.update(NewsIndexPage.objects.filter(path__in=chunk).values_list("path", "pk"))
+    current = {}
+    for chunk in _chunks(articles):
+        for entry in ListingEntry.objects.filter(article_id__in=chunk):
+            current.setdefault(entry.article_id, {})[entry.section_id] = entry
+    stale, fresh, changed = [], [], set()
+    for pk, article in articles.items():
+        wanted = _wanted(article, sections)
+        entries = current.get(pk, {})
+        for section_id in wanted.keys() | entries.keys():
+            entry = entries.get(section_id)
+            now = (entry.sort_date, entry.published_at) if entry is not None else None
+            if wanted.get(section_id) == now:
+                continue
+            changed.add(section_id)
+            if entry is not None:
+                stale.append(entry.pk)
+            if section_id in wanted:
+                sort_date, published_at = wanted[section_id]
+                fresh.append(
+                    ListingEntry(
+                        section_id=section_id,
+                        article_id=pk,
+                        sort_date=sort_date,
+                        published_at=published_at,
+                    )
+                )
+    if not changed:
+        return set()
+    with transaction.atomic():
+        for chunk in _chunks(stale):
+            ListingEntry.objects.filter(pk__in=chunk).delete()
+        ListingEntry.objects.bulk_create(fresh, batch_size=500)
+    touch(*(list_tag(section_id) for section_id in changed))
+    return changed
 
 
 def listing_refresh(article):
     """Bring ``article``'s entries up to date; return the ids of sections whose listing changed."""
-    wanted = _wanted(article)
-    current = {
-        entry.section_id: (entry.sort_date, entry.published_at)
-        for entry in ListingEntry.objects.filter(article_id=article.pk)
-    }
-    if wanted == current:
-        return set()
-    changed = {
-        section_id
-        for section_id in wanted.keys() | current.keys()
-        if wanted.get(section_id) != current.get(section_id)
-    }
-    with transaction.atomic():
-        ListingEntry.objects.filter(article_id=article.pk, section_id__in=changed).delete()
-        ListingEntry.objects.bulk_create(
-            ListingEntry(
-                section_id=section_id,
-                article_id=article.pk,
-                sort_date=value[0],
-                published_at=value[1],
-            )
-            for section_id, value in wanted.items()
-            if section_id in changed
-        )
-    touch(*(list_tag(section_id) for section_id in changed))
-    return changed
+    return listings_refresh([article])
 
 
 def listing_rebuild(under=None, batch=2000):

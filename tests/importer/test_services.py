@@ -3,8 +3,9 @@
 import datetime
 
 import pytest
-from django.core.exceptions import ValidationError
-from wagtail.models import Page, PageLogEntry, Revision
+from django.db import IntegrityError
+from django.db.models import QuerySet
+from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 
 from bantin.core import cache
 from bantin.importer import services
@@ -120,22 +121,24 @@ def test_a_bad_dump_fails_alone_and_leaves_nothing_behind(
     (folder / "01_bai.txt").write_bytes(b"")
     # A file name longer than a legacy id may be: refused when the article is validated.
     (folder / "02_bai.txt").rename(folder / ("02_" + "x" * 120 + ".txt"))
-    # Fails after its page, revision, log entries and audit records were written.
-    real_save = ImportedBulletin.save
+    # Refused by the database after its page, revision, log entries and audit records
+    # were written, with those of the others.
+    real_bulk_create = QuerySet.bulk_create
 
-    def save(record, *args, **kwargs):
-        if record.legacy_id == "04_bai":
-            raise ValidationError({"source_name": "lỗi thử"})
-        return real_save(record, *args, **kwargs)
+    def bulk_create(queryset, objs, *args, **kwargs):
+        objs = list(objs)
+        if queryset.model is ImportedBulletin and any(o.legacy_id == "04_bai" for o in objs):
+            raise IntegrityError("lỗi thử")
+        return real_bulk_create(queryset, objs, *args, **kwargs)
 
-    monkeypatch.setattr(ImportedBulletin, "save", save)
+    monkeypatch.setattr(QuerySet, "bulk_create", bulk_create)
 
     report = services.bulletins_import(paths=[folder], section=economy, publish=True, batch_size=10)
 
     statuses = {o.path.name[:5]: (o.status, o.message) for o in report.outcomes}
     assert statuses["01_ba"] == ("failed", "tệp rỗng")
     assert statuses["02_xx"][0] == "failed" and "legacy_id" in statuses["02_xx"][1]
-    assert statuses["04_ba"] == ("failed", "dữ liệu không hợp lệ: source_name: lỗi thử")
+    assert statuses["04_ba"] == ("failed", "không ghi được vào cơ sở dữ liệu: lỗi thử")
     assert [statuses[n][0] for n in ("00_ba", "03_ba", "05_ba")] == ["created"] * 3
     good = {o.page_id for o in report.outcomes if o.status == "created"}
     assert set(ArticlePage.objects.values_list("pk", flat=True)) == good
@@ -238,3 +241,137 @@ def test_articles_saved_outside_an_import_are_still_indexed_one_by_one(sections,
     assert found("cam sành") == ["Sản phẩm cam sành"]
     other = make_article(economy, "Vụ quýt năm nay")
     assert found("quýt") == [other.title]
+
+
+def test_a_bad_dump_in_the_middle_of_a_batch_leaves_the_tree_and_the_chain_whole(
+    home, sections, tmp_path
+):
+    leaders = make_seed_leaders(make_leader_index(home))
+    _, economy = sections
+    make_article(economy, "Sản phẩm mía của tỉnh")
+    folder = write_dumps(tmp_path / "dumps", 7)
+    (folder / "03_bai.txt").rename(folder / ("03_" + "x" * 120 + ".txt"))
+    (folder / "05_bai.txt").write_text(
+        SEED_FILE.read_text(encoding="utf-8").replace("07/02/2025", "08/02/2025")
+    )
+
+    report = services.bulletins_import(paths=[folder], section=economy, publish=True)
+
+    assert [o.status for o in report.outcomes] == ["created"] * 3 + ["failed"] + ["created"] * 3
+    assert Page.find_problems() == ([], [], [], [], [])
+    economy.refresh_from_db()
+    children = list(economy.get_children().specific().order_by("path"))
+    assert economy.numchild == len(children) == 7
+    # The new articles follow the existing one, in the order of their files, with no gap.
+    assert [Page._str2int(c.path[-Page.steplen :]) for c in children] == list(range(1, 8))
+    assert [c.pk for c in children[1:]] == [o.page_id for o in report.outcomes if o.page_id]
+    assert children[1].slug == "san-pham-mia-cua-tinh-2"
+    for article in children[1:]:
+        # What the admin's own validation would make of it: nothing to change, nothing wrong.
+        slug = article.slug
+        article.full_clean()
+        assert article.slug == slug
+        assert article.url_path == f"{economy.url_path}{slug}/"
+        revision = article.live_revision
+        assert revision == article.latest_revision
+        # The revision holds the content, written before publishing: not what publishing set.
+        kept, live = revision.as_object().serializable_data(), article.serializable_data()
+        for name in ("live_revision", "first_published_at", "last_published_at"):
+            del kept[name], live[name]
+        assert kept == live
+        assert revision.created_at == article.latest_revision_created_at
+        assert ImportedBulletin.objects.get(page=article).fingerprint
+    roundup = children[-2]
+    assert sorted(leader.title for leader in article_leaders(roundup)) == sorted(leaders)
+    references = set(ReferenceIndex.objects.values_list("object_id", "to_object_id", "model_path"))
+    for article in children[1:]:
+        ReferenceIndex.create_or_update_for_object(article)
+    assert (
+        set(ReferenceIndex.objects.values_list("object_id", "to_object_id", "model_path"))
+        == references
+    )
+    assert {(str(roundup.pk), str(leader.pk)) for leader in leaders.values()} <= {
+        (object_id, to_object_id) for object_id, to_object_id, _ in references
+    }
+    assert audit_chain_verify() is None
+    assert AuditRecord.objects.filter(source="wagtailcore.pagelogentry").count() == (
+        PageLogEntry.objects.count()
+    )
+    assert list(
+        AuditRecord.objects.filter(object_id=str(children[1].pk))
+        .order_by("id")
+        .values_list("action", "revision_id", "page_path")
+    ) == [
+        ("wagtail.create", None, children[1].path),
+        ("wagtail.publish", children[1].live_revision_id, children[1].path),
+    ]
+
+
+def test_titles_repeated_in_a_batch_get_the_slugs_one_by_one_import_gives(sections, tmp_path):
+    _, economy = sections
+    make_article(economy, "Sản phẩm chè của tỉnh", slug="san-pham-che-cua-tinh-2")
+    folder = tmp_path / "dumps"
+    folder.mkdir()
+    for number in range(3):
+        (folder / f"{number:02d}_che.txt").write_text(
+            DUMP.format(date=f"0{number + 1}/03/2025", title="Sản phẩm chè của tỉnh", word="chè")
+        )
+
+    services.bulletins_import(paths=[folder], section=economy, publish=True)
+
+    assert sorted(economy.get_children().values_list("slug", flat=True)) == [
+        "san-pham-che-cua-tinh",
+        "san-pham-che-cua-tinh-2",
+        "san-pham-che-cua-tinh-3",
+        "san-pham-che-cua-tinh-4",
+    ]
+
+
+def test_a_file_repeated_in_one_batch_is_compared_with_its_first_copy(sections, tmp_path):
+    _, economy = sections
+    first, second = tmp_path / "dot1", tmp_path / "dot2"
+    write_dumps(first, 2)
+    write_dumps(second, 3, first_day=10)
+    (second / "02_bai.txt").rename(second / "02_ban_sao.txt")
+    (second / "02_ban_sao.txt").write_bytes((first / "00_bai.txt").read_bytes())
+
+    report = services.bulletins_import(paths=[first, second], section=economy, publish=True)
+
+    statuses = [(o.path.parent.name, o.path.stem, o.status) for o in report.outcomes]
+    assert statuses == [
+        ("dot1", "00_bai", "created"),
+        ("dot1", "01_bai", "created"),
+        ("dot2", "00_bai", "skipped"),
+        ("dot2", "01_bai", "skipped"),
+        ("dot2", "02_ban_sao", "unchanged"),
+    ]
+    assert report.outcomes[4].page_id == report.outcomes[0].page_id
+    assert ArticlePage.objects.count() == ImportedBulletin.objects.count() == 2
+    assert Page.find_problems() == ([], [], [], [], [])
+    assert audit_chain_verify() is None
+
+
+@pytest.mark.parametrize("unicode_slugs", [False, True])
+def test_titles_with_nothing_to_fold_get_wagtails_own_slug_or_fail_clearly(
+    sections, tmp_path, settings, unicode_slugs
+):
+    settings.WAGTAIL_ALLOW_UNICODE_SLUGS = unicode_slugs
+    _, economy = sections
+    folder = tmp_path / "dumps"
+    folder.mkdir()
+    for number in range(2):
+        (folder / f"{number:02d}_bai.txt").write_text(
+            DUMP.format(date=f"0{number + 1}/03/2025", title="北京 上海", word="chè")
+        )
+
+    report = services.bulletins_import(paths=[folder], section=economy, publish=True)
+
+    slugs = sorted(economy.get_children().values_list("slug", flat=True))
+    if unicode_slugs:
+        assert [o.status for o in report.outcomes] == ["created"] * 2
+        assert slugs == ["北京-上海", "北京-上海-2"]
+    else:
+        assert [(o.status, o.message) for o in report.outcomes] == [
+            ("failed", "dữ liệu không hợp lệ: slug: Trường này không được để trắng.")
+        ] * 2
+        assert slugs == []

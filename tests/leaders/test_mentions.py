@@ -7,6 +7,7 @@ from bs4 import BeautifulSoup
 from bantin.importer.services import bulletin_import
 from bantin.leaders.models import ArticleLeader
 from bantin.leaders.selectors import article_leaders
+from bantin.news import annotations
 from bantin.news.models import ArticlePage
 from tests.conftest import SEED_FILE
 from tests.leaders.factories import make_leader, make_leader_index, make_seed_leaders
@@ -85,6 +86,22 @@ def test_a_deputy_title_is_not_the_chair_and_a_shared_title_links_nobody(seed_le
     assert names(article) == []
     article = make_article(activities, "Tin 2", lead="Chủ tịch HĐND tỉnh dự hội nghị.")
     assert names(article) == ["Phương Thị Thanh"]
+
+
+def test_articles_annotated_in_a_row_read_the_leaders_once(
+    seed_leaders, activities, django_assert_num_queries
+):
+    articles = [
+        ArticlePage(title="Tin 1", lead="Chủ tịch HĐND tỉnh dự hội nghị."),
+        ArticlePage(title="Tin 2", lead="Đồng chí Phương Thị Thanh chủ trì."),
+        ArticlePage(title="Tin 3", lead="Không nhắc ai."),
+    ]
+    # The leaders, then their positions, once for the three.
+    with annotations.annotating_many(), django_assert_num_queries(2):
+        for article in articles:
+            annotations.annotate(article)
+    linked = [[link.leader.title for link in a.leader_links.all()] for a in articles]
+    assert linked == [["Phương Thị Thanh"], ["Phương Thị Thanh"], []]
 
 
 def test_editor_adds_and_removes_links_and_a_removed_link_stays_removed(

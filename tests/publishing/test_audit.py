@@ -3,13 +3,18 @@ import datetime
 import io
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
 from django.test import Client
 from django.utils import timezone
 from wagtail.models import ModelLogEntry, PageLogEntry
 
 from bantin.news.models import ArticlePage
-from bantin.publishing.audit import audit_chain_verify
+from bantin.publishing.audit import (
+    audit_chain_verify,
+    audit_record_append,
+    audit_records_append,
+)
 from bantin.publishing.models import AuditRecord
 from tests.news.factories import make_article, make_section
 from tests.publishing.conftest import PASSWORD, add_article, client_for, edit_page
@@ -86,6 +91,55 @@ def test_scheduling_is_recorded(section, staff):
         go_live_at=go_live.strftime("%Y-%m-%d %H:%M"),
     )
     assert AuditRecord.objects.filter(action="wagtail.publish.schedule").exists()
+
+
+def test_entries_appended_together_chain_as_if_appended_one_by_one(section, staff):
+    page = make_article(section, "Tin ghi nhật ký theo lô")
+    first = AuditRecord.objects.count()
+    entries = PageLogEntry.objects.bulk_create(
+        PageLogEntry(
+            content_type=page.content_type,
+            label=page.title,
+            action=action,
+            timestamp=timezone.now(),
+            page=page,
+            user=staff["editor"] if action == "wagtail.edit" else None,
+            data={},
+        )
+        for action in ("wagtail.edit", "wagtail.publish", "wagtail.unpublish")
+    )
+    (login,) = ModelLogEntry.objects.bulk_create(
+        [
+            ModelLogEntry(
+                content_type=ContentType.objects.get_for_model(staff["chief"]),
+                label="truongban",
+                action="bantin.login",
+                timestamp=timezone.now(),
+                object_id=str(staff["chief"].pk),
+                user=staff["chief"],
+                data={},
+            )
+        ]
+    )
+
+    records = audit_records_append(entries=[*entries, login, entries[0]])
+
+    assert [r.action for r in records] == [
+        "wagtail.edit",
+        "wagtail.publish",
+        "wagtail.unpublish",
+        "bantin.login",
+    ]
+    assert records[0].user == staff["editor"] and records[0].user_label == "bientapvien"
+    assert records[1].user_label == "Hệ thống" and records[1].page_path == page.path
+    assert records[1].action_label == "Xuất bản"
+    assert AuditRecord.objects.count() == first + 4
+    assert audit_chain_verify() is None
+    # Appended again, alone or together: nothing is recorded twice.
+    assert audit_record_append(entry=entries[1]).pk == records[1].pk
+    assert audit_records_append(entries=entries) == []
+    assert AuditRecord.objects.count() == first + 4
+    assert audit_chain_verify() is None
 
 
 @pytest.mark.parametrize("tamper", ["edit", "delete_middle", "delete_last"])
