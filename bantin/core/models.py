@@ -133,7 +133,10 @@ class PortalPage(Page):
         if self.alias_of_id is None and not any(
             self.path.startswith(path) for path in restricted_paths()
         ):
-            return PageViewRestriction.objects.none()
+            # Already evaluated: Wagtail's serve hook iterates it without compiling a query.
+            none = PageViewRestriction.objects.none()
+            none._result_cache = []
+            return none
         return super().get_view_restrictions()
 
     def serve(self, request, *args, **kwargs):
