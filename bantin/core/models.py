@@ -124,7 +124,7 @@ class PortalPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["preview"] = self.link_preview(request)
+        context["preview"] = previews.page_preview(self, request)
         return context
 
     def get_view_restrictions(self):

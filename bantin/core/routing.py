@@ -18,7 +18,7 @@ from wagtail import hooks
 from wagtail.models import Page, Site, get_page_models
 from wagtail.url_routing import RouteResult
 
-from bantin.core.cache import REDIRECTS, RESTRICTIONS, SHELL, SITES, depends, remembered
+from bantin.core.cache import REDIRECTS, RESTRICTIONS, SHELL, SITES, depends, pin, remembered
 
 
 def sites():
@@ -130,13 +130,14 @@ def _page_row(model, page_id):
     return model.from_db(alias, names, row)
 
 
-def page_for_path(site, path):
+def page_for_path(site, path, request=None):
     """The page at ``path`` under ``site``'s root (specific, live or not), or ``None``.
 
     Which page answers an address is kept in the shared cache until something is
     published at that address, so finding it costs one query: the page's own row.
     A page since moved or renamed is caught by comparing its address, and looked
-    up afresh.
+    up afresh. With ``request``, the page's stamp is pinned for it before the row is
+    read (``cache.pin``), so values built from the row may be kept.
     """
     root = site.root_page
     components = [part for part in path.split("/") if part]
@@ -153,6 +154,8 @@ def page_for_path(site, path):
             return None
         page_id, content_type_id = attempt
         model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if request is not None:
+            pin(request, f"page:{page_id}")
         page = _page_row(model, page_id) if model is not None else None
         if page is not None and page.url_path == url_path:
             return page
@@ -167,7 +170,7 @@ def serve(request, path):
 
         return wagtail_serve(request, path)
     depends(request, SHELL, RESTRICTIONS)
-    page = page_for_path(site, path)
+    page = page_for_path(site, path, request)
     if page is None or not page.live:
         # A 404 changes when a page is published at this address or a redirect is added.
         depends(request, REDIRECTS, url_tag(site.pk, path))
