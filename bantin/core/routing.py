@@ -101,9 +101,9 @@ def _row_reader(model, alias):
     sql, params = compiler.as_sql()
     if list(params) != [0] or compiler.klass_info is None:
         return None
-    first, *_, last = compiler.klass_info["select_fields"]
+    fields = compiler.klass_info["select_fields"]
     columns = [column for column, _sql, _alias in compiler.select]
-    names = [column.target.attname for column in columns[first : last + 1]]
+    names = [column.target.attname for column in columns[fields[0] : fields[-1] + 1]]
     if len(names) != len(columns):
         return None
     return sql, names, compiler.get_converters(columns)
