@@ -346,6 +346,29 @@ def _just_before(started):
     return started - settings.PAGE_CACHE_CLOCK_MARGIN - 0.001
 
 
+def pin(request, *tags):
+    """Read the stamps of ``tags`` now and keep them for the rest of ``request``.
+
+    Call it before reading rows that values kept with ``remembered()`` are then built
+    from (the page row a request is served from): they are kept under the stamps as
+    they were before the read, so a change committing in between leaves them stale
+    instead of stored as current. Only within ``PageCacheMiddleware``, which keeps the
+    stamps a request read; see ``pinned()``.
+    """
+    if _seen.get() is None:
+        return
+    stamps(tags)
+    done = getattr(request, "_page_cache_pinned", None)
+    if done is None:
+        done = request._page_cache_pinned = set()
+    done.update(tags)
+
+
+def pinned(request, tag):
+    """Whether ``tag``'s stamp was pinned for ``request`` (see ``pin()``)."""
+    return tag in getattr(request, "_page_cache_pinned", ())
+
+
 def depends(request, *tags):
     """Record that the response to ``request`` shows what ``tags`` name.
 

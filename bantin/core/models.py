@@ -124,7 +124,7 @@ class PortalPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["preview"] = self.link_preview(request)
+        context["preview"] = previews.page_preview(self, request)
         return context
 
     def get_view_restrictions(self):
@@ -133,7 +133,10 @@ class PortalPage(Page):
         if self.alias_of_id is None and not any(
             self.path.startswith(path) for path in restricted_paths()
         ):
-            return PageViewRestriction.objects.none()
+            # Already evaluated: Wagtail's serve hook iterates it without compiling a query.
+            none = PageViewRestriction.objects.none()
+            none._result_cache = []
+            return none
         return super().get_view_restrictions()
 
     def serve(self, request, *args, **kwargs):

@@ -7,6 +7,8 @@ import mimetypes
 from django.templatetags.static import static
 from django.utils.safestring import mark_safe
 
+from bantin.core.cache import SHELL, depends, pinned, remembered
+
 # The large card's rendition: already made for the home page, wide enough for previews.
 SHARE_FILTER = "fill-960x540"
 LOGO_FILTER = "max-600x60"
@@ -88,3 +90,25 @@ def website_preview(page, request, description=""):
         "twitter": [("twitter:card", "summary"), ("twitter:title", title)],
         "json_ld": None,
     }
+
+
+def page_preview(page, request):
+    """``page.link_preview(request)``, kept in the shared cache until the page, the
+    portal's settings or an image the preview shows (the page's featured image, the
+    portal's emblem) changes. A preview of a draft is built each time, and so is one
+    of a page not read by ``core.routing`` (whose stamp was not pinned before its row).
+
+    The address a reader used (scheme and host) is part of the key: every URL in a
+    preview is absolute.
+    """
+    portal = portal_settings(request)
+    images = {getattr(page, "featured_image_id", None), portal.emblem_id} - {None}
+    shown = [f"image:{image_id}" for image_id in sorted(images)]
+    depends(request, *shown)
+    # Built from the page row this request read: kept only if the page's stamp was read
+    # before that row (see cache.pin), so that it never outlives a newer publication.
+    if getattr(request, "is_preview", False) or not pinned(request, f"page:{page.pk}"):
+        return page.link_preview(request)
+    key = f"preview:{request.scheme}://{request.get_host()}:{page.pk}"
+    tags = [f"page:{page.pk}", SHELL, *shown]
+    return remembered(key, tags, lambda: page.link_preview(request))

@@ -11,13 +11,14 @@ nothing that relies on it changes.
 from functools import cache as memoise
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import connections, router
 from django.http import Http404, HttpResponse
 from django.http.request import split_domain_port
 from wagtail import hooks
 from wagtail.models import Page, Site, get_page_models
 from wagtail.url_routing import RouteResult
 
-from bantin.core.cache import REDIRECTS, RESTRICTIONS, SHELL, SITES, depends, remembered
+from bantin.core.cache import REDIRECTS, RESTRICTIONS, SHELL, SITES, depends, pin, remembered
 
 
 def sites():
@@ -82,13 +83,61 @@ def _route(root, components):
     return found or ()
 
 
-def page_for_path(site, path):
+def _row_query(model):
+    """The queryset reading one page of ``model`` by id, without the fields its type
+    serves from its own fragments (``route_defer``, such as an article's body)."""
+    return model.objects.defer(*getattr(model, "route_defer", ())).order_by()
+
+
+@memoise
+def _row_reader(model, alias):
+    """``(sql, field names, converters)`` reading one row of ``model`` by id on the
+    database ``alias``; ``None`` when the compiled query cannot be reused for any id.
+
+    Compiling the ORM query costs more than running it on PostgreSQL, and this one runs
+    on every page view: it is compiled once per process and page type.
+    """
+    compiler = _row_query(model).using(alias).filter(pk=0)[:1].query.get_compiler(using=alias)
+    sql, params = compiler.as_sql()
+    if list(params) != [0] or compiler.klass_info is None:
+        return None
+    fields = compiler.klass_info["select_fields"]
+    columns = [column for column, _sql, _alias in compiler.select]
+    names = [column.target.attname for column in columns[fields[0] : fields[-1] + 1]]
+    if len(names) != len(columns):
+        return None
+    return sql, names, compiler.get_converters(columns)
+
+
+def _page_row(model, page_id):
+    """The page of type ``model`` with id ``page_id``, in one query; ``None`` if gone."""
+    alias = router.db_for_read(model)
+    reader = _row_reader(model, alias)
+    if reader is None:
+        return next(iter(_row_query(model).filter(pk=page_id)[:1]), None)
+    sql, names, converters = reader
+    connection = connections[alias]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [page_id])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    if converters:
+        row = list(row)
+        for position, (functions, expression) in converters.items():
+            for function in functions:
+                row[position] = function(row[position], expression, connection)
+    return model.from_db(alias, names, row)
+
+
+def page_for_path(site, path, request=None):
     """The page at ``path`` under ``site``'s root (specific, live or not), or ``None``.
 
     Which page answers an address is kept in the shared cache until something is
     published at that address, so finding it costs one query: the page's own row.
     A page since moved or renamed is caught by comparing its address, and looked
-    up afresh.
+    up afresh. With ``request``, the page's stamp is pinned for it before the row is
+    read (``cache.pin``), so values built from the row may be kept.
     """
     root = site.root_page
     components = [part for part in path.split("/") if part]
@@ -105,12 +154,9 @@ def page_for_path(site, path):
             return None
         page_id, content_type_id = attempt
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        page = None
-        if model is not None:
-            # Fields a page type serves from its own fragments (an article's body) are
-            # read only if a fragment has to be built.
-            rows = model.objects.defer(*getattr(model, "route_defer", ())).filter(pk=page_id)
-            page = next(iter(rows[:1]), None)
+        if request is not None:
+            pin(request, f"page:{page_id}")
+        page = _page_row(model, page_id) if model is not None else None
         if page is not None and page.url_path == url_path:
             return page
     return None
@@ -124,7 +170,7 @@ def serve(request, path):
 
         return wagtail_serve(request, path)
     depends(request, SHELL, RESTRICTIONS)
-    page = page_for_path(site, path)
+    page = page_for_path(site, path, request)
     if page is None or not page.live:
         # A 404 changes when a page is published at this address or a redirect is added.
         depends(request, REDIRECTS, url_tag(site.pk, path))
