@@ -30,6 +30,7 @@ from bantin.news import annotations
 from bantin.news.listing import listings_refresh
 from bantin.news.models import ArticlePage
 from bantin.publishing.audit import audit_records_append
+from bantin.search import engines
 
 CREATED, UPDATED, UNCHANGED, SKIPPED, FAILED = (
     "created",
@@ -663,4 +664,7 @@ def bulletins_import(
         dry_run=dry_run,
     ):
         report.outcomes.extend(batch)
+    if not dry_run and len(report.outcomes) >= batch_size:
+        # A bulk load: the search tables' planner statistics are out of date.
+        engines.statistics_refresh()
     return report

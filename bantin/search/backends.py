@@ -247,6 +247,7 @@ class Rebuilder:
 
     def finish(self):
         self.index.delete_stale()
+        engines.statistics_refresh()
 
 
 @dataclass

@@ -29,6 +29,21 @@ def engine():
     return PostgresEngine() if connection.vendor == "postgresql" else SQLiteEngine()
 
 
+def statistics_refresh():
+    """After a bulk load on PostgreSQL, bring the planner's statistics of the search
+    tables up to date (seconds per 100,000 documents).
+
+    Until then (autovacuum gets there in its own time, or never where it is off) the
+    planner takes a word in nearly every document for a rare one and sorts all its
+    matches instead of walking the newest: about 300 ms a search at 100,000 documents
+    instead of 15.
+    """
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {TABLE}, {WALK_TABLE}, search_searchterm")
+
+
 def relaxations(slots, frequencies):
     """Looser ways to match a query of three or more words that finds too little,
     loosest last: all words but one, then half of its rarest six words."""

@@ -375,3 +375,16 @@ def test_titles_with_nothing_to_fold_get_wagtails_own_slug_or_fail_clearly(
             ("failed", "dữ liệu không hợp lệ: slug: Trường này không được để trắng.")
         ] * 2
         assert slugs == []
+
+
+def test_a_bulk_import_brings_the_search_statistics_up_to_date(sections, tmp_path):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("planner statistics are PostgreSQL's")
+    news, economy = sections
+    folder = write_dumps(tmp_path / "dumps", 4)
+    services.bulletins_import(paths=[folder], section=economy, publish=True, batch_size=2)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'search_walk_vector'")
+        assert cursor.fetchone()[0] == SearchDocument.objects.count()

@@ -307,3 +307,25 @@ def test_the_walk_copy_of_the_vectors_follows_the_index(section):
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM search_walk_vector")
         assert cursor.fetchone()[0] == 0
+
+
+def test_a_rebuild_brings_the_planner_statistics_up_to_date(section):
+    from django.core.management import call_command
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("planner statistics are PostgreSQL's")
+    for number in range(3):
+        make_article(section, f"Hội nghị số {number}")
+
+    def rows_known():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT relname, reltuples FROM pg_class "
+                "WHERE relname IN ('search_searchdocument', 'search_walk_vector')"
+            )
+            return dict(cursor.fetchall())
+
+    call_command("update_index", verbosity=0)
+    counted = SearchDocument.objects.count()
+    assert rows_known() == {"search_searchdocument": counted, "search_walk_vector": counted}
