@@ -19,14 +19,6 @@ def list_tag(section_id):
     return f"list:{section_id}"
 
 
-def _sort_date(article):
-    if article.date:
-        return article.date
-    if article.first_published_at:
-        return timezone.localdate(article.first_published_at)
-    return timezone.localdate()
-
-
 def _ancestor_paths(article):
     return [
         article.path[:end] for end in range(article.steplen, len(article.path), article.steplen)
@@ -37,7 +29,7 @@ def _wanted(article, sections):
     """``{section_id: (sort_date, published_at)}`` the article should be listed under."""
     if not article.live:
         return {}
-    value = (_sort_date(article), article.first_published_at)
+    value = (article.display_date, article.first_published_at)
     return {sections[path]: value for path in _ancestor_paths(article) if path in sections}
 
 
